@@ -1,0 +1,108 @@
+package io.tracktion.schemas;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Kafka serde for a generated Avro record, in Avro's standard single-object encoding
+ * ({@code C3 01}, the writer schema's 8-byte fingerprint, then the body). Any released version of the
+ * schema can be read: the writer schema is looked up in {@link ReleasedSchemas}.
+ *
+ * <p>Thread-safe; one instance per record type is enough.
+ */
+public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
+
+    static {
+        // Avro 1.12 decodes only into trusted classes.
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
+                ClassSecurityValidator.DEFAULT,
+                ClassSecurityValidator.builder()
+                        .add(RawSale.class).add(Sale.class).add(FeedCursor.class).add(SaleItemType.class)
+                        .build()));
+    }
+
+    private final Class<T> type;
+    private final BinaryMessageEncoder<T> encoder;
+    private final BinaryMessageDecoder<T> decoder;
+
+    public AvroSerde(Class<T> type, Schema schema) {
+        this.type = type;
+        SpecificData model = SpecificData.getForClass(type);
+        this.encoder = new BinaryMessageEncoder<>(model, schema);
+        this.decoder = new BinaryMessageDecoder<>(model, schema, ReleasedSchemas.get().store());
+    }
+
+    public static AvroSerde<RawSale> rawSale() {
+        return new AvroSerde<>(RawSale.class, RawSale.getClassSchema());
+    }
+
+    public static AvroSerde<Sale> sale() {
+        return new AvroSerde<>(Sale.class, Sale.getClassSchema());
+    }
+
+    public static AvroSerde<FeedCursor> feedCursor() {
+        return new AvroSerde<>(FeedCursor.class, FeedCursor.getClassSchema());
+    }
+
+    /** Encodes a record; throws {@link SerializationException} if it does not fit its schema. */
+    public byte[] encode(T value) {
+        try {
+            ByteBuffer buffer = encoder.encode(value);
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("Cannot encode " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes a record; throws {@link SerializationException} for bytes that are not one. */
+    public T decode(byte[] bytes) {
+        try {
+            return decoder.decode(bytes);
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("Cannot decode " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] serialize(String topic, T data) {
+        return data == null ? null : encode(data);
+    }
+
+    @Override
+    public T deserialize(String topic, byte[] data) {
+        return data == null ? null : decode(data);
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return this;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return this;
+    }
+
+    @Override
+    public void configure(java.util.Map<String, ?> configs, boolean isKey) {
+        // Nothing to configure: the schema is fixed by the type.
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release; Serde, Serializer and Deserializer all declare close().
+    }
+}

@@ -1,0 +1,39 @@
+package io.tracktion.schemas;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every topic of Tracktion, defined once. Keys are UTF-8 strings; values are Avro single-object
+ * encoded records of the type named beside each topic (see {@link AvroSerde}).
+ */
+public final class Topics {
+
+    private static final String KEEP_FOREVER = "-1";
+    private static final String THIRTY_DAYS = String.valueOf(Duration.ofDays(30).toMillis());
+
+    /** {@link RawSale} keyed by saleId: every sold item as the feed served it. Kept forever, so it can be replayed. */
+    public static final TopicSpec RAW_SALES = new TopicSpec("bandcamp.sales.raw", 3,
+            Map.of("retention.ms", KEEP_FOREVER, "compression.type", "zstd"));
+
+    /** {@link FeedCursor} keyed by feed base URL: the ingestor's position, written in the raw sales' transaction. */
+    public static final TopicSpec FEED_CURSOR = new TopicSpec("bandcamp.salesfeed.cursor", 1,
+            Map.of("cleanup.policy", "compact"));
+
+    /** {@link Sale} keyed by saleId: parsed, validated, deduplicated sales. */
+    public static final TopicSpec SALES = new TopicSpec("tracktion.sales", 3,
+            Map.of("retention.ms", THIRTY_DAYS, "compression.type", "zstd"));
+
+    /**
+     * Raw records the transformer could not turn into a {@link Sale}: the original key and value bytes,
+     * with the reason and the source coordinates in headers (see {@link DeadLetterHeaders}).
+     */
+    public static final TopicSpec SALES_DEAD_LETTER = new TopicSpec("tracktion.sales.dlq", 1,
+            Map.of("retention.ms", THIRTY_DAYS));
+
+    public static final List<TopicSpec> ALL = List.of(RAW_SALES, FEED_CURSOR, SALES, SALES_DEAD_LETTER);
+
+    private Topics() {
+    }
+}

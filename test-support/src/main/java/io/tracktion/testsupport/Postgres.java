@@ -1,0 +1,88 @@
+package io.tracktion.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real PostgreSQL 17 server from embedded binaries, started for a test class. Register it as a
+ * static JUnit extension:
+ *
+ * <pre>{@code @RegisterExtension static final Postgres postgres = new Postgres();}</pre>
+ *
+ * Each call of {@link #newDatabase()} makes an empty database, so tests need not share state.
+ */
+public final class Postgres implements BeforeAllCallback, AfterAllCallback {
+
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private EmbeddedPostgres server;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        stop();
+    }
+
+    public synchronized void start() throws IOException {
+        if (server == null) {
+            server = EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .start();
+        }
+    }
+
+    public synchronized void stop() throws IOException {
+        if (server != null) {
+            EmbeddedPostgres s = server;
+            server = null;
+            s.close();
+        }
+    }
+
+    public int port() {
+        return running().getPort();
+    }
+
+    /** Creates an empty database and returns its name. */
+    public String newDatabase() {
+        String name = "test_" + DATABASES.incrementAndGet();
+        try (Connection c = running().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name, e);
+        }
+        return name;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    public DataSource dataSource(String database) {
+        return running().getDatabase(USER, database, Map.of());
+    }
+
+    private EmbeddedPostgres running() {
+        if (server == null) {
+            throw new IllegalStateException("PostgreSQL not started");
+        }
+        return server;
+    }
+}
