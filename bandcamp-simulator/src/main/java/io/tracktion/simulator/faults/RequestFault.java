@@ -1,0 +1,27 @@
+package io.tracktion.simulator.faults;
+
+import java.time.Duration;
+
+/**
+ * What happens to one feed request instead of (or before) the normal answer. {@code duration} is the
+ * Retry-After for {@link Kind#RATE_LIMITED} and the delay for {@link Kind#SLOW}; zero otherwise.
+ */
+public record RequestFault(Kind kind, Duration duration) {
+
+    public enum Kind {
+        /** 429 with a Retry-After header (whole seconds). */
+        RATE_LIMITED,
+        /** 500 with an HTML error page. */
+        SERVER_ERROR,
+        /** The normal answer, after a delay. */
+        SLOW,
+        /** 200 with the window's JSON cut off halfway. */
+        TRUNCATED_JSON,
+        /** 200 with an HTML maintenance page instead of JSON. */
+        HTML_ERROR_PAGE
+    }
+
+    public String describe() {
+        return duration.isZero() ? kind.name() : kind.name() + "(" + duration.toMillis() + "ms)";
+    }
+}
