@@ -124,6 +124,16 @@ class FaultsTest {
     }
 
     @Test
+    void rewindServesAWindowOverlappingWhatWasAskedFor() {
+        simulator.faults().rewind(1, Duration.ofSeconds(300));
+        JsonNode overlapping = client.window(FLOORED - 600);
+        assertEquals(FLOORED - 900, overlapping.get("start_date").asLong());
+        assertEquals(FLOORED - 300, overlapping.get("end_date").asLong());
+        assertEquals(twinClient.window(FLOORED - 900), overlapping, "the same sales as a plain window over that span");
+        assertEquals(FLOORED, client.window(FLOORED - 600).get("end_date").asLong(), "one request only");
+    }
+
+    @Test
     void corruptAmountDamagesOneItemAndLeavesTheRestByteForByte() {
         simulator.faults().corruptItem(1, Corruption.AMOUNT_NOT_A_NUMBER);
         JsonNode damaged = client.window(FLOORED - 600);

@@ -16,6 +16,7 @@ import java.time.Duration;
  *   <li>{@code POST ?type=server_error&count=1}</li>
  *   <li>{@code POST ?type=slow&count=1&delay_ms=3000}</li>
  *   <li>{@code POST ?type=truncated&count=1}, {@code POST ?type=html&count=1}</li>
+ *   <li>{@code POST ?type=rewind&count=1&by_seconds=600} (overlapping windows; 600 serves the previous window again)</li>
  *   <li>{@code POST ?type=corrupt&count=1&corruption=amount|item_type} (count = number of non-empty windows)</li>
  *   <li>{@code GET} lists pending faults, {@code DELETE} clears them.</li>
  * </ul>
@@ -71,6 +72,9 @@ public final class FaultsHandler {
                 break;
             case "html":
                 faults.htmlErrorPage(count);
+                break;
+            case "rewind":
+                faults.rewind(count, Duration.ofSeconds(number(params, "by_seconds", 600)));
                 break;
             case "corrupt":
                 faults.corruptItem(count, corruption(params.get("corruption").orElse("amount")));

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * What happens to one feed request instead of (or before) the normal answer. {@code duration} is the
- * Retry-After for {@link Kind#RATE_LIMITED} and the delay for {@link Kind#SLOW}; zero otherwise.
+ * Retry-After for {@link Kind#RATE_LIMITED}, the delay for {@link Kind#SLOW} and how far back the window
+ * starts for {@link Kind#REWIND}; zero otherwise.
  */
 public record RequestFault(Kind kind, Duration duration) {
 
@@ -18,7 +19,12 @@ public record RequestFault(Kind kind, Duration duration) {
         /** 200 with the window's JSON cut off halfway. */
         TRUNCATED_JSON,
         /** 200 with an HTML maintenance page instead of JSON. */
-        HTML_ERROR_PAGE
+        HTML_ERROR_PAGE,
+        /**
+         * A {@code get} answered with a window that starts earlier than asked: it overlaps what the client
+         * already has (by the window's length: the previous window served again).
+         */
+        REWIND
     }
 
     public String describe() {

@@ -93,6 +93,9 @@ public final class FeedHandler {
         long serverTime = clock.now().getEpochSecond();
         long published = Math.floorDiv(serverTime, 60) * 60;
         long start = startDate.isPresent() ? startDate.getAsLong() : published - windowSeconds;
+        if (startDate.isPresent() && fault.isPresent() && fault.get().kind() == RequestFault.Kind.REWIND) {
+            start = Math.max(0, start - fault.get().duration().toSeconds());
+        }
         long end = published - start > windowSeconds ? start + windowSeconds : published; // no overflow for huge starts
         if (start >= end) {
             Responses.send(exchange, 200, Responses.JSON, renderer.caughtUp(serverTime));
@@ -139,6 +142,7 @@ public final class FeedHandler {
                 }
                 return false;
             case TRUNCATED_JSON:
+            case REWIND:
                 return false;
             default:
                 throw new IllegalStateException("unhandled fault " + fault.kind());
