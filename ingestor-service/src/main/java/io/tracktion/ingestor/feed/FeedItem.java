@@ -1,0 +1,11 @@
+package io.tracktion.ingestor.feed;
+
+/**
+ * One sold item of the feed.
+ *
+ * @param saleId its deterministic id (see {@link SaleIds})
+ * @param json   the item exactly as it appears in the response body; usually an object, but whatever
+ *               the feed put in the {@code items} array is kept (the transformer validates it)
+ */
+public record FeedItem(String saleId, String json) {
+}

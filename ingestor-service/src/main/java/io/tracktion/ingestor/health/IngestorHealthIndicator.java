@@ -1,0 +1,73 @@
+package io.tracktion.ingestor.health;
+
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.tracktion.ingestor.poll.FeedStatus;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * UP when the poller thread runs and a Kafka broker answers. Feed errors do not make the service DOWN
+ * (Bandcamp being away is not our fault, and restarting would not help); they show in the details.
+ */
+@Singleton
+public class IngestorHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestorHealthIndicator.class);
+    private static final int KAFKA_TIMEOUT_MS = 3000;
+
+    private final FeedStatus status;
+    private final Admin admin;
+
+    public IngestorHealthIndicator(FeedStatus status, Admin admin) {
+        this.status = status;
+        this.admin = admin;
+    }
+
+    @Override
+    protected Map<String, Object> getHealthInformation() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        boolean pollerRunning = status.isPollerRunning();
+        details.put("pollerRunning", pollerRunning);
+        String kafkaProblem = kafkaProblem();
+        details.put("kafkaReachable", kafkaProblem == null);
+        if (kafkaProblem != null) {
+            details.put("kafkaError", kafkaProblem);
+        }
+        FeedStatus.View view = status.view();
+        details.put("consecutiveFailures", view.consecutiveFailures());
+        if (view.cursorEndDate() != null) {
+            details.put("cursorEndDate", view.cursorEndDate());
+        }
+        healthStatus = pollerRunning && kafkaProblem == null ? HealthStatus.UP : HealthStatus.DOWN;
+        return details;
+    }
+
+    /** Null when a broker answered; otherwise what went wrong. */
+    private String kafkaProblem() {
+        try {
+            int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(KAFKA_TIMEOUT_MS))
+                    .nodes().get(KAFKA_TIMEOUT_MS + 1000L, TimeUnit.MILLISECONDS).size();
+            return brokers > 0 ? null : "no broker in the cluster";
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Health check: Kafka is not reachable: {}", e.toString());
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    @Override
+    protected String getName() {
+        return "ingestor";
+    }
+}

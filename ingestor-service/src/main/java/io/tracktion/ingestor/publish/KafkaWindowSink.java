@@ -1,0 +1,206 @@
+package io.tracktion.ingestor.publish;
+
+import io.tracktion.ingestor.cursor.CursorReader;
+import io.tracktion.schemas.AvroSerde;
+import io.tracktion.schemas.FeedCursor;
+import io.tracktion.schemas.RawSale;
+import io.tracktion.schemas.Topics;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes windows with one idempotent, transactional producer. Its {@code transactional.id} is derived
+ * from the feed base URL, so a restarted ingestor of the same feed fences its predecessor (a zombie's
+ * late writes are refused) and finishes whatever transaction it left open.
+ *
+ * <p>After a failed transaction the producer is aborted, or thrown away if even that fails; the next
+ * {@link #committedCursor()} claims the feed again with a fresh one. Used by one thread at a time.
+ */
+public final class KafkaWindowSink implements WindowSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaWindowSink.class);
+    private static final AvroSerde<RawSale> RAW_SALES = AvroSerde.rawSale();
+    private static final AvroSerde<FeedCursor> CURSORS = AvroSerde.feedCursor();
+
+    private final String feedBaseUrl;
+    private final Properties producerConfig;
+    private final CursorReader cursorReader;
+    private KafkaProducer<String, byte[]> producer;
+
+    public KafkaWindowSink(String feedBaseUrl, Properties producerConfig, CursorReader cursorReader) {
+        this.feedBaseUrl = feedBaseUrl;
+        this.producerConfig = producerConfig;
+        this.cursorReader = cursorReader;
+    }
+
+    /** {@code tracktion-ingestor-} and the first 12 hex characters of the SHA-256 of the feed base URL. */
+    public static String transactionalId(String feedBaseUrl) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(feedBaseUrl.getBytes(StandardCharsets.UTF_8));
+            return "tracktion-ingestor-" + HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform must provide SHA-256", e);
+        }
+    }
+
+    /** The producer settings for a feed; callers may add to them (tests shrink limits). */
+    public static Properties producerConfig(String bootstrapServers, String feedBaseUrl) {
+        String transactionalId = transactionalId(feedBaseUrl);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // Bounded waits, so an unreachable cluster becomes an error the poller retries, not a hang.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "20000");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
+        props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "60000");
+        return props;
+    }
+
+    @Override
+    public Optional<FeedCursor> committedCursor() throws PublishException, InterruptedException {
+        try {
+            claimFeed();
+            return cursorReader.lastCursor(feedBaseUrl);
+        } catch (InterruptException e) {
+            discardProducer();
+            throw interrupted(e);
+        } catch (ProducerFencedException e) {
+            discardProducer();
+            throw new PublishException("Another ingestor took over feed " + feedBaseUrl, e, true);
+        } catch (KafkaException e) {
+            discardProducer();
+            throw new PublishException("Cannot read the committed cursor of " + feedBaseUrl + ": " + e, e, false);
+        }
+    }
+
+    @Override
+    public void publish(List<RawSale> sales, FeedCursor cursor) throws PublishException, InterruptedException {
+        List<ProducerRecord<String, byte[]>> records = encode(sales, cursor);
+        try {
+            claimFeed();
+            producer.beginTransaction();
+            List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
+            for (ProducerRecord<String, byte[]> record : records) {
+                sends.add(producer.send(record));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> send : sends) {
+                send.get(); // done after flush; surfaces the first failed record with its own error
+            }
+            producer.commitTransaction();
+        } catch (InterruptException e) {
+            discardProducer(); // stopping: the next owner's initTransactions aborts what is open
+            throw interrupted(e);
+        } catch (ProducerFencedException e) {
+            discardProducer();
+            throw new PublishException("Another ingestor took over feed " + feedBaseUrl, e, true);
+        } catch (ExecutionException e) {
+            abortTransaction();
+            throw new PublishException("A record of the window was refused: " + e.getCause(), e.getCause(),
+                    e.getCause() instanceof ProducerFencedException);
+        } catch (KafkaException | IllegalStateException e) {
+            abortTransaction();
+            throw new PublishException("The window's transaction failed: " + e, e, false);
+        } catch (InterruptedException e) {
+            discardProducer();
+            throw e;
+        }
+    }
+
+    private List<ProducerRecord<String, byte[]>> encode(List<RawSale> sales, FeedCursor cursor)
+            throws PublishException {
+        try {
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>(sales.size() + 1);
+            for (RawSale sale : sales) {
+                records.add(new ProducerRecord<>(Topics.RAW_SALES.name(), sale.getSaleId(), RAW_SALES.encode(sale)));
+            }
+            if (cursor != null) {
+                records.add(new ProducerRecord<>(Topics.FEED_CURSOR.name(), feedBaseUrl, CURSORS.encode(cursor)));
+            }
+            return records;
+        } catch (SerializationException e) {
+            throw new PublishException("The window cannot be encoded: " + e.getMessage(), e, false);
+        }
+    }
+
+    /** Kafka's unchecked form of an interrupt, turned back into the checked one (which clears the flag). */
+    private static InterruptedException interrupted(InterruptException e) {
+        Thread.interrupted();
+        InterruptedException interrupted = new InterruptedException("Interrupted while talking to Kafka");
+        interrupted.initCause(e);
+        return interrupted;
+    }
+
+    /** Creates the producer if needed; initTransactions fences older producers and ends their transactions. */
+    private void claimFeed() {
+        if (producer == null) {
+            KafkaProducer<String, byte[]> created =
+                    new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+            try {
+                created.initTransactions();
+            } catch (RuntimeException e) {
+                created.close(Duration.ZERO);
+                throw e;
+            }
+            producer = created;
+        }
+    }
+
+    private void abortTransaction() {
+        if (producer == null) {
+            return;
+        }
+        try {
+            producer.abortTransaction();
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot abort the failed transaction ({}); replacing the producer", e.toString());
+            discardProducer();
+        }
+    }
+
+    private void discardProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                LOG.warn("Closing the discarded producer failed: {}", e.toString());
+            }
+            producer = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(10));
+            producer = null;
+        }
+    }
+}

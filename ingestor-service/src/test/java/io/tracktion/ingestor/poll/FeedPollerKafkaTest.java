@@ -1,0 +1,234 @@
+package io.tracktion.ingestor.poll;
+
+import static io.tracktion.ingestor.testing.FeedJson.cart;
+import static io.tracktion.ingestor.testing.FeedJson.item;
+import static io.tracktion.ingestor.testing.FeedJson.window;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tracktion.ingestor.feed.FeedItem;
+import io.tracktion.ingestor.feed.FeedParser;
+import io.tracktion.ingestor.poll.PollResult.Outcome;
+import io.tracktion.ingestor.publish.KafkaWindowSink;
+import io.tracktion.ingestor.testing.FeedJson;
+import io.tracktion.ingestor.testing.Ingestors;
+import io.tracktion.ingestor.testing.KafkaTopics;
+import io.tracktion.ingestor.testing.ScriptedFeedServer;
+import io.tracktion.ingestor.testing.ScriptedFeedServer.Request;
+import io.tracktion.ingestor.testing.ScriptedFeedServer.Response;
+import io.tracktion.schemas.AvroSerde;
+import io.tracktion.schemas.FeedCursor;
+import io.tracktion.schemas.RawSale;
+import io.tracktion.schemas.Topics;
+import io.tracktion.testsupport.KafkaCluster;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The poller step by step against a real broker and a scripted feed over HTTP. Each test has its own feed
+ * (its own port, so its own base URL, cursor key and transactional id) and reads back only that feed's records.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class FeedPollerKafkaTest {
+
+    @RegisterExtension
+    static final KafkaCluster KAFKA = new KafkaCluster();
+
+    private static final Duration INTERVAL = Duration.ofHours(1);
+    private static final long T0 = 1_750_000_020L;
+
+    @Test
+    void publishesExactlyTheServedItemsAndCommitsTheCursor() throws Exception {
+        String first = FeedJson.sample("get-initial.json");
+        String second = window(1750000620, 1750001220, 1750001229,
+                List.of(cart(1750000700, "Two A"), cart(1750000800, "Two B")));
+        try (var server = ScriptedFeedServer.inOrder(Response.json(FeedJson.empty(1750001300)),
+                Response.json(first), Response.json(second));
+             FeedPoller poller = Ingestors.poller(KAFKA, server, INTERVAL, new FeedStatus(server.baseUrl()))) {
+
+            assertThat(List.of(poller.pollOnce(), poller.pollOnce(), poller.pollOnce()))
+                    .extracting(PollResult::outcome).containsExactly(Outcome.WINDOW, Outcome.WINDOW, Outcome.EMPTY);
+
+            List<String> served = Stream.concat(
+                    FeedParser.parse(first).events().stream(), FeedParser.parse(second).events().stream())
+                    .flatMap(event -> event.items().stream()).map(FeedItem::json).toList();
+            List<RawSale> published = KafkaTopics.rawSales(KAFKA, server.baseUrl());
+            assertThat(published).extracting(RawSale::getItemJson).containsExactlyInAnyOrderElementsOf(served)
+                    .contains(item(1750000700, "Two A"), item(1750000800, "Two B"));
+            assertThat(KafkaTopics.cursorHistory(KAFKA, server.baseUrl())).containsExactly(1750000620L, 1750001220L);
+            assertThat(server.requests()).extracting(Request::startDate).containsExactly(null, 1750000620L, 1750001220L);
+            assertRecordsAreKeyedBySaleId(server.baseUrl());
+        }
+    }
+
+    @Test
+    void aWindowServedTwiceIsPublishedTwiceButTheCursorNeverGoesBack() throws Exception {
+        String a = cart(T0 + 10, "A");
+        String b = cart(T0 + 400, "B");
+        String c = cart(T0 + 700, "C");
+        String d = cart(T0 + 1000, "D");
+        try (var server = ScriptedFeedServer.inOrder(Response.json(FeedJson.empty(T0 + 5000)),
+                Response.json(FeedJson.initial(T0, T0 + 600, T0 + 730, List.of(a, b))),
+                Response.json(window(T0, T0 + 600, T0 + 730, List.of(a, b))),       // the same window again
+                Response.json(window(T0 + 300, T0 + 900, T0 + 1030, List.of(b, c))), // overlapping the previous one
+                Response.json(window(T0 + 900, T0 + 1500, T0 + 1630, List.of(d))));
+             FeedPoller poller = Ingestors.poller(KAFKA, server, INTERVAL, new FeedStatus(server.baseUrl()))) {
+
+            for (int i = 0; i < 4; i++) {
+                assertThat(poller.pollOnce().outcome()).isEqualTo(Outcome.WINDOW);
+            }
+
+            assertThat(server.requests()).extracting(Request::startDate)
+                    .containsExactly(null, T0 + 600, T0 + 600, T0 + 900);
+            assertThat(KafkaTopics.cursorHistory(KAFKA, server.baseUrl())).containsExactly(T0 + 600, T0 + 900, T0 + 1500);
+            Map<String, Long> timesPublished = KafkaTopics.rawSales(KAFKA, server.baseUrl()).stream()
+                    .collect(Collectors.groupingBy(sale -> description(sale.getItemJson()), Collectors.counting()));
+            assertThat(timesPublished).isEqualTo(Map.of("A", 2L, "B", 3L, "C", 1L, "D", 1L));
+        }
+    }
+
+    @Test
+    void aRestartedIngestorResumesFromTheCommittedCursor() throws Exception {
+        try (var server = ScriptedFeedServer.start(FeedJson.contiguousFeed(T0, 600, T0 + 100_000))) {
+            try (FeedPoller first = Ingestors.poller(KAFKA, server, INTERVAL, new FeedStatus(server.baseUrl()))) {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(first.pollOnce().outcome()).isEqualTo(Outcome.WINDOW);
+                }
+            }
+            try (FeedPoller second = Ingestors.poller(KAFKA, server, INTERVAL, new FeedStatus(server.baseUrl()))) {
+                for (int i = 0; i < 2; i++) {
+                    assertThat(second.pollOnce().outcome()).isEqualTo(Outcome.WINDOW);
+                }
+            }
+
+            assertThat(server.requests()).extracting(Request::startDate)
+                    .containsExactly(null, T0 + 600, T0 + 1200, T0 + 1800, T0 + 2400);
+            assertThat(KafkaTopics.cursorHistory(KAFKA, server.baseUrl()))
+                    .containsExactly(T0 + 600, T0 + 1200, T0 + 1800, T0 + 2400, T0 + 3000);
+            assertThat(KafkaTopics.rawSales(KAFKA, server.baseUrl())).extracting(sale -> description(sale.getItemJson()))
+                    .containsExactlyInAnyOrder("sold-at-" + T0, "sold-at-" + (T0 + 600), "sold-at-" + (T0 + 1200),
+                            "sold-at-" + (T0 + 1800), "sold-at-" + (T0 + 2400));
+        }
+    }
+
+    @Test
+    void aNewInstanceFencesTheOldOneAndDropsWhatItLeftUncommitted() throws Exception {
+        try (var server = ScriptedFeedServer.start(FeedJson.contiguousFeed(T0, 600, T0 + 100_000));
+             FeedPoller old = Ingestors.poller(KAFKA, server, INTERVAL, new FeedStatus(server.baseUrl()))) {
+            assertThat(old.pollOnce().cursor()).isEqualTo(T0 + 600);
+
+            // A zombie of the same feed leaves a transaction open, with a cursor far in the future.
+            Properties config = KafkaWindowSink.producerConfig(KAFKA.bootstrapServers(), server.baseUrl());
+            config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "600000");
+            try (var zombie = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+                zombie.initTransactions();
+                zombie.beginTransaction();
+                FeedCursor bogus = new FeedCursor(server.baseUrl(), 9_999_999_999L, null, Instant.now());
+                zombie.send(new ProducerRecord<>(Topics.FEED_CURSOR.name(), server.baseUrl(),
+                        AvroSerde.feedCursor().encode(bogus)));
+                zombie.flush();
+
+                try (FeedPoller restarted = Ingestors.poller(KAFKA, server, INTERVAL, new FeedStatus(server.baseUrl()))) {
+                    PollResult result = restarted.pollOnce();
+                    assertThat(result.outcome()).isEqualTo(Outcome.WINDOW);
+                    assertThat(result.cursor()).isEqualTo(T0 + 1200);
+                }
+                assertThatThrownBy(zombie::commitTransaction).isInstanceOf(KafkaException.class);
+            }
+            assertThat(old.pollOnce().outcome()).isEqualTo(Outcome.FENCED);
+
+            assertThat(server.requests()).extracting(Request::startDate).startsWith(null, T0 + 600);
+            assertThat(KafkaTopics.cursorHistory(KAFKA, server.baseUrl())).containsExactly(T0 + 600, T0 + 1200);
+        }
+    }
+
+    @Test
+    void whenKafkaRefusesAWindowItIsFetchedAgainAndTheCursorStays() throws Exception {
+        String tooLarge = window(T0 + 600, T0 + 1200, T0 + 1330, List.of(cart(T0 + 700, "x".repeat(20_000))));
+        String fine = window(T0 + 600, T0 + 1200, T0 + 1330, List.of(cart(T0 + 700, "fits")));
+        Properties smallRequests = new Properties();
+        smallRequests.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "8192");
+        try (var server = ScriptedFeedServer.inOrder(Response.json(FeedJson.empty(T0 + 5000)),
+                Response.json(FeedJson.initial(T0, T0 + 600, T0 + 730, List.of(cart(T0 + 10, "first")))),
+                Response.json(tooLarge), Response.json(fine));
+             FeedPoller poller = Ingestors.poller(KAFKA, server, INTERVAL, new FeedStatus(server.baseUrl()), smallRequests)) {
+
+            assertThat(List.of(poller.pollOnce(), poller.pollOnce(), poller.pollOnce())).extracting(PollResult::outcome)
+                    .containsExactly(Outcome.WINDOW, Outcome.PUBLISH_FAILED, Outcome.WINDOW);
+
+            assertThat(server.requests()).extracting(Request::startDate).containsExactly(null, T0 + 600, T0 + 600);
+            assertThat(KafkaTopics.cursorHistory(KAFKA, server.baseUrl())).containsExactly(T0 + 600, T0 + 1200);
+            assertThat(KafkaTopics.rawSales(KAFKA, server.baseUrl())).extracting(sale -> description(sale.getItemJson()))
+                    .containsExactlyInAnyOrder("first", "fits");
+        }
+    }
+
+    @Test
+    void protocolRelativeItemUrlsResolveAgainstTheFeedsScheme() throws Exception {
+        try (var server = ScriptedFeedServer.inOrder(Response.json(FeedJson.sample("get-initial.json")));
+             FeedPoller poller = Ingestors.poller(KAFKA, server, INTERVAL, new FeedStatus(server.baseUrl()))) {
+            poller.pollOnce();
+
+            RawSale sale = KafkaTopics.rawSales(KAFKA, server.baseUrl()).stream()
+                    .filter(s -> s.getItemJson().contains("Velvet Orrery")).findFirst().orElseThrow();
+            assertThat(sale.getFeedBaseUrl()).startsWith("http://127.0.0.1:");
+            assertThat(sale.getItemJson()).contains("\"url\": \"//velvetorrery.bandcamp.com/album/lanterns-over-kessel-bay\"");
+            assertThat(itemUrl(sale)).isEqualTo(URI.create("http://velvetorrery.bandcamp.com/album/lanterns-over-kessel-bay"));
+        }
+        RawSale fromBandcamp = RawSale.newBuilder().setSaleId("s").setEventId("e").setItemIndex(0).setCartSize(1)
+                .setFeedBaseUrl("https://bandcamp.com").setFetchedAt(Instant.EPOCH)
+                .setItemJson("{\"url\": \"//music.northlabel.co.uk/album/tides\"}").build();
+        assertThat(itemUrl(fromBandcamp)).isEqualTo(URI.create("https://music.northlabel.co.uk/album/tides"));
+    }
+
+    @Test
+    void theTransactionalIdIsStablePerFeed() {
+        String id = KafkaWindowSink.transactionalId("https://bandcamp.com");
+        assertThat(id).matches("tracktion-ingestor-[0-9a-f]{12}")
+                .isEqualTo(KafkaWindowSink.transactionalId("https://bandcamp.com"))
+                .isNotEqualTo(KafkaWindowSink.transactionalId("http://127.0.0.1:8090"));
+    }
+
+    /**
+     * How a consumer resolves an item's protocol-relative {@code url} (RFC 3986 §5.2): against the
+     * feed's base URL, so it takes the feed's scheme. The transformer does this for real.
+     */
+    private static URI itemUrl(RawSale sale) {
+        Matcher url = Pattern.compile("\"url\"\\s*:\\s*\"([^\"]*)\"").matcher(sale.getItemJson());
+        assertThat(url.find()).as("item has a url").isTrue();
+        return URI.create(sale.getFeedBaseUrl()).resolve(url.group(1));
+    }
+
+    private static String description(String itemJson) {
+        Matcher description = Pattern.compile("\"item_description\": \"([^\"]*)\"").matcher(itemJson);
+        assertThat(description.find()).as("item has a description: " + itemJson).isTrue();
+        return description.group(1);
+    }
+
+    private static void assertRecordsAreKeyedBySaleId(String feedBaseUrl) {
+        AvroSerde<RawSale> serde = AvroSerde.rawSale();
+        List<Map.Entry<String, RawSale>> records = KafkaTopics.readToEnd(KAFKA, Topics.RAW_SALES.name()).stream()
+                .map(record -> Map.entry(record.key(), serde.decode(record.value())))
+                .filter(entry -> entry.getValue().getFeedBaseUrl().equals(feedBaseUrl))
+                .toList();
+        assertThat(records).isNotEmpty().allSatisfy(entry -> assertThat(entry.getKey()).isEqualTo(entry.getValue().getSaleId()));
+    }
+}
