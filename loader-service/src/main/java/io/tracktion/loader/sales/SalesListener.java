@@ -1,0 +1,130 @@
+package io.tracktion.loader.sales;
+
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.context.annotation.Value;
+import io.tracktion.loader.deadletter.DeadLetter;
+import io.tracktion.loader.deadletter.DeadLetters;
+import io.tracktion.loader.sales.WriteResult.Rejection;
+import io.tracktion.loader.status.LoaderStats;
+import io.tracktion.schemas.AvroSerde;
+import io.tracktion.schemas.Sale;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes {@code tracktion.sales} a poll at a time and writes each poll to PostgreSQL in one
+ * transaction. Offsets are committed synchronously only after that transaction (and any dead letters)
+ * went through: at-least-once delivery plus an idempotent insert puts every sale in the table exactly once.
+ *
+ * <p>A record that cannot be decoded or that the table refuses goes to the dead-letter topic and the
+ * rest of the batch carries on. Any other failure (PostgreSQL or Kafka unreachable) fails the whole
+ * batch: the consumer goes back to the batch's first offsets, commits nothing and tries again after
+ * {@code loader.retry-delay}, for as long as it takes.
+ */
+@KafkaListener(groupId = SalesListener.GROUP_ID,
+        offsetReset = OffsetReset.EARLIEST,
+        offsetStrategy = OffsetStrategy.SYNC,
+        isolation = IsolationLevel.READ_COMMITTED, // the producers are transactional
+        batch = true,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
+                retryDelay = "${loader.retry-delay}", retryCount = Integer.MAX_VALUE))
+public class SalesListener {
+
+    public static final String GROUP_ID = "tracktion-loader";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SalesListener.class);
+
+    private final AvroSerde<Sale> serde;
+    private final SaleWriter writer;
+    private final DeadLetters deadLetters;
+    private final LoaderStats stats;
+    private final Duration retryDelay;
+
+    public SalesListener(AvroSerde<Sale> serde, SaleWriter writer, DeadLetters deadLetters, LoaderStats stats,
+                         @Value("${loader.retry-delay}") Duration retryDelay) {
+        this.serde = serde;
+        this.writer = writer;
+        this.deadLetters = deadLetters;
+        this.stats = stats;
+        this.retryDelay = retryDelay;
+    }
+
+    // Annotation values must be constants: this is Topics.SALES.name(), which the tests produce to.
+    @Topic("tracktion.sales")
+    public void receive(ConsumerRecords<byte[], byte[]> records, Consumer<?, ?> consumer) {
+        List<ConsumerRecord<byte[], byte[]>> decoded = new ArrayList<>(records.count());
+        List<Sale> sales = new ArrayList<>(records.count());
+        List<DeadLetter> rejects = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            try {
+                sales.add(decode(record));
+                decoded.add(record);
+            } catch (SerializationException e) {
+                rejects.add(new DeadLetter(record, DeadLetters.STAGE_DECODE, e));
+            }
+        }
+        try {
+            WriteResult written = writer.write(sales);
+            for (Rejection rejection : written.rejected()) {
+                rejects.add(new DeadLetter(decoded.get(rejection.index()), DeadLetters.STAGE_INSERT, rejection.error()));
+            }
+            deadLetters.send(rejects);
+            stats.batchLoaded(records.count(), written.inserted(), written.alreadyPresent(), rejects.size());
+        } catch (SQLException | RuntimeException e) {
+            rewind(records, consumer);
+            stats.batchFailed(e);
+            LOG.warn("Batch of {} records ({}) not loaded, offsets not committed; retrying in {} ms (failure {} in a row): {}",
+                    records.count(), OffsetRanges.of(records), retryDelay.toMillis(), stats.consecutiveFailures(),
+                    describe(e));
+            throw new BatchNotLoadedException(e);
+        }
+    }
+
+    /** The error and, if different, its root cause: a pool timeout alone does not say why PostgreSQL is unreachable. */
+    private static String describe(Exception error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == error ? error.toString() : error + " (cause: " + root + ")";
+    }
+
+    private Sale decode(ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            throw new SerializationException("Record has no value");
+        }
+        return serde.decode(record.value());
+    }
+
+    /**
+     * Moves every partition of the batch back to the batch's first record, so nothing of it is skipped.
+     * Micronaut's retry does the same, but only for partitions assigned before the poll.
+     */
+    private static void rewind(ConsumerRecords<byte[], byte[]> records, Consumer<?, ?> consumer) {
+        for (TopicPartition partition : records.partitions()) {
+            consumer.seek(partition, records.records(partition).get(0).offset());
+        }
+    }
+
+    /** Thrown to make the listener retry the batch instead of committing it. */
+    static final class BatchNotLoadedException extends RuntimeException {
+        BatchNotLoadedException(Exception cause) {
+            super("Batch not loaded: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.tracktion.loader.sales;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What one {@link SaleWriter#write} did with its sales.
+ *
+ * @param inserted       new rows
+ * @param alreadyPresent sales whose saleId was in the table already (a replay or a redelivery)
+ * @param rejected       sales the table refused; the others were written all the same
+ */
+public record WriteResult(int inserted, int alreadyPresent, List<Rejection> rejected) {
+
+    public WriteResult {
+        rejected = List.copyOf(rejected);
+    }
+
+    /**
+     * A sale the table refused, e.g. an amount beyond numeric(18,4) or a raw item that is not JSON.
+     *
+     * @param index the sale's position in the list given to {@link SaleWriter#write}
+     * @param error PostgreSQL's reason
+     */
+    public record Rejection(int index, SQLException error) {
+    }
+}

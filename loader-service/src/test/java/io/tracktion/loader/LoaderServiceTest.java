@@ -1,0 +1,260 @@
+package io.tracktion.loader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tracktion.loader.deadletter.DeadLetters;
+import io.tracktion.loader.sales.SalesListener;
+import io.tracktion.loader.status.LoaderStats;
+import io.tracktion.loader.testing.Databases;
+import io.tracktion.loader.testing.Loader;
+import io.tracktion.loader.testing.SaleTable;
+import io.tracktion.loader.testing.Sales;
+import io.tracktion.loader.testing.SalesProducer;
+import io.tracktion.schemas.DeadLetterHeaders;
+import io.tracktion.schemas.Topics;
+import io.tracktion.testsupport.KafkaCluster;
+import io.tracktion.testsupport.Postgres;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The whole loader against a real Kafka broker and a real PostgreSQL, fed the way the transformer
+ * feeds it (transactional producer, Avro single-object encoding). The tests share one topic and one
+ * table and run in order; each uses its own saleId prefix.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class LoaderServiceTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    @RegisterExtension
+    static final KafkaCluster KAFKA = new KafkaCluster();
+    @RegisterExtension
+    static final Postgres POSTGRES = new Postgres();
+
+    private String database;
+    private SaleTable table;
+    private SalesProducer producer;
+    private Loader loader;
+
+    @BeforeAll
+    void startLoader() {
+        database = Databases.migrated(POSTGRES);
+        table = new SaleTable(POSTGRES.dataSource(database));
+        producer = new SalesProducer(KAFKA);
+        loader = Loader.start(KAFKA, POSTGRES, database);
+    }
+
+    @AfterAll
+    void stopLoader() {
+        // Before the extensions stop Kafka, or the loader's clients would retry against a dead broker.
+        loader.close();
+        producer.close();
+    }
+
+    @Test
+    @Order(1)
+    void reportsUpWhenDatabaseAndKafkaAreReachable() {
+        Loader.Response health = loader.get("/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).containsEntry("status", "UP");
+        assertThat(component(health, "jdbc")).containsEntry("status", "UP");
+        assertThat(component(health, "kafka")).containsEntry("status", "UP");
+    }
+
+    @Test
+    @Order(2)
+    void loadsEachDistinctSaleOnceWithEveryColumnExact() {
+        List<ProducerRecord<byte[], byte[]>> first = new ArrayList<>(SalesProducer.records(Sales.many("dup", 100)));
+        first.addAll(SalesProducer.records(Sales.many("dup", 10))); // duplicates in the same transaction
+        producer.commit(first);
+        producer.commit(SalesProducer.records(Sales.many("dup", 150).subList(50, 150))); // and across transactions
+        producer.abort(List.of(SalesProducer.record(Sales.sale("dup-aborted"), 0)));
+        producer.commit(List.of(SalesProducer.record(Sales.sale("dup-full"), 0), SalesProducer.record(Sales.bareSale("dup-bare"))));
+
+        await().atMost(PATIENCE).until(() -> table.row("dup-full") != null && table.row("dup-bare") != null);
+        await().atMost(PATIENCE).until(() -> table.count("dup-") == 152);
+
+        List<String> expected = new ArrayList<>(IntStream.range(0, 150).mapToObj(i -> "dup-" + i).toList());
+        expected.addAll(List.of("dup-full", "dup-bare"));
+        assertThat(table.saleIds("dup-")).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(table.row("dup-full")).containsExactlyEntriesOf(Sales.expectedRow("dup-full"));
+        assertThat(table.row("dup-bare")).containsEntry("sold_at", "2025-06-15T00:00:00.000001")
+                .containsEntry("amount_paid", "0.0000").containsEntry("list_price", null);
+        assertThat(table.row("dup-aborted")).as("sent in an aborted transaction, before dup-full on its partition").isNull();
+    }
+
+    @Test
+    @Order(3)
+    void deadLettersWhatItCannotLoadAndCarriesOn() {
+        byte[] garbage = {(byte) 0xC3, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 42};
+        List<ProducerRecord<byte[], byte[]>> records = List.of(
+                SalesProducer.record(Sales.sale("dlq-good-1"), 1),
+                SalesProducer.raw("dlq-garbage", garbage, 1),
+                SalesProducer.record(Sales.sale("dlq-good-2"), 1),
+                SalesProducer.raw("dlq-tombstone", null, 1),
+                SalesProducer.record(Sales.builder("dlq-not-json").setRawItemJson("{\"amount_paid\": ").build(), 1),
+                SalesProducer.record(Sales.builder("dlq-nul").setTitle("nul\u0000title").build(), 1),
+                SalesProducer.record(Sales.sale("dlq-good-3"), 1));
+        List<RecordMetadata> sent = producer.commit(records);
+
+        await().atMost(PATIENCE).until(() -> table.count("dlq-") == 3);
+        assertThat(table.saleIds("dlq-")).containsExactly("dlq-good-1", "dlq-good-2", "dlq-good-3");
+
+        List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
+        await().atMost(PATIENCE).until(() -> {
+            dead.clear();
+            dead.addAll(deadLetters("dlq-"));
+            return dead.size() >= 4;
+        });
+        assertThat(dead).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .containsExactly("dlq-garbage", "dlq-tombstone", "dlq-not-json", "dlq-nul");
+        assertDeadLetter(dead.get(0), records.get(1), sent.get(1), DeadLetters.STAGE_DECODE, "SerializationException");
+        assertDeadLetter(dead.get(1), records.get(3), sent.get(3), DeadLetters.STAGE_DECODE, "no value");
+        assertDeadLetter(dead.get(2), records.get(4), sent.get(4), DeadLetters.STAGE_INSERT, "json");
+        assertDeadLetter(dead.get(3), records.get(5), sent.get(5), DeadLetters.STAGE_INSERT, "0x00");
+    }
+
+    @Test
+    @Order(4)
+    void replaysFromTheStartWithoutDuplicates() throws Exception {
+        long rowsBefore = table.count("");
+        loader.close();
+        rewindLoaderGroupToTheStart();
+        loader = Loader.start(KAFKA, POSTGRES, database);
+
+        // One new sale per partition: once all three are in, every older record has been read again.
+        producer.commit(IntStream.range(0, Topics.SALES.partitions())
+                .mapToObj(p -> SalesProducer.record(Sales.sale("replay-" + p), p)).toList());
+        await().atMost(PATIENCE).until(() -> table.count("replay-") == Topics.SALES.partitions());
+
+        assertThat(table.count("")).isEqualTo(rowsBefore + Topics.SALES.partitions());
+        LoaderStats stats = loader.bean(LoaderStats.class);
+        assertThat(stats.salesInserted()).isEqualTo(Topics.SALES.partitions());
+        assertThat(stats.salesAlreadyPresent()).as("every loaded sale was read again").isGreaterThanOrEqualTo(rowsBefore);
+        Loader.Response status = loader.get("/loader/status");
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.body()).containsEntry("salesInTable", (int) (rowsBefore + Topics.SALES.partitions()))
+                .containsEntry("salesInserted", Topics.SALES.partitions())
+                .containsEntry("consecutiveFailures", 0)
+                .containsEntry("latestSoldAt", "2025-06-15T12:34:56.123456Z");
+    }
+
+    @Test
+    @Order(5)
+    void survivesARestartMidStreamWithoutLossOrDuplicates() {
+        int transactions = 30;
+        int perTransaction = 100;
+        List<String> all = IntStream.range(0, transactions * perTransaction).mapToObj(i -> "restart-" + i).toList();
+        CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> {
+            try (SalesProducer background = new SalesProducer(KAFKA)) {
+                for (int t = 0; t < transactions; t++) {
+                    background.commit(SalesProducer.records(
+                            Sales.many("restart", all.size()).subList(t * perTransaction, (t + 1) * perTransaction)));
+                }
+            }
+        });
+
+        await().atMost(PATIENCE).until(() -> table.count("restart-") >= perTransaction);
+        loader.close();
+        loader = Loader.start(KAFKA, POSTGRES, database);
+        producing.join();
+
+        await().atMost(PATIENCE).until(() -> table.count("restart-") == all.size());
+        assertThat(table.saleIds("restart-")).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(deadLetters("restart-")).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void waitsOutADatabaseOutageWithoutSkippingAnything() {
+        LoaderStats stats = loader.bean(LoaderStats.class);
+        Databases.takeDown(POSTGRES, database);
+        try {
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                Loader.Response health = loader.get("/health");
+                assertThat(health.status()).isEqualTo(503);
+                assertThat(component(health, "jdbc")).containsEntry("status", "DOWN");
+                assertThat(component(health, "kafka")).containsEntry("status", "UP");
+            });
+            producer.commit(SalesProducer.records(Sales.many("outage", 200)));
+            await().atMost(PATIENCE).until(() -> stats.consecutiveFailures() >= 2);
+        } finally {
+            Databases.bringUp(POSTGRES, database);
+        }
+
+        await().atMost(PATIENCE).until(() -> table.count("outage-") == 200);
+        await().atMost(PATIENCE).until(() -> loader.get("/health").status() == 200);
+        assertThat(stats.consecutiveFailures()).isZero();
+        assertThat(stats.lastFailure()).isNotBlank();
+        assertThat(deadLetters("outage-")).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> component(Loader.Response health, String name) {
+        Map<String, Object> details = (Map<String, Object>) health.body().get("details");
+        assertThat(details).as("health details").containsKey(name);
+        return (Map<String, Object>) details.get(name);
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> deadLetters(String keyPrefix) {
+        return KAFKA.readAll(Topics.SALES_DEAD_LETTER.name(), Duration.ofMillis(500), Duration.ofSeconds(10)).stream()
+                .filter(r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).startsWith(keyPrefix))
+                .toList();
+    }
+
+    private static void assertDeadLetter(ConsumerRecord<byte[], byte[]> dead, ProducerRecord<byte[], byte[]> original,
+                                         RecordMetadata source, String stage, String errorContains) {
+        assertThat(dead.key()).isEqualTo(original.key());
+        assertThat(dead.value()).isEqualTo(original.value());
+        assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo(stage);
+        assertThat(header(dead, DeadLetterHeaders.ERROR)).containsIgnoringCase(errorContains);
+        assertThat(header(dead, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(Topics.SALES.name());
+        assertThat(header(dead, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo(String.valueOf(source.partition()));
+        assertThat(header(dead, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo(String.valueOf(source.offset()));
+        assertThat(Instant.parse(header(dead, DeadLetterHeaders.FAILED_AT))).isBefore(Instant.now().plusSeconds(1));
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        assertThat(header).as("header " + name).isNotNull();
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** What an operator does to replay: with the loader stopped, move its group back to offset 0. */
+    private static void rewindLoaderGroupToTheStart() throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> start = IntStream.range(0, Topics.SALES.partitions()).boxed()
+                .collect(Collectors.toMap(p -> new TopicPartition(Topics.SALES.name(), p), p -> new OffsetAndMetadata(0)));
+        try (Admin admin = KAFKA.admin()) {
+            admin.alterConsumerGroupOffsets(SalesListener.GROUP_ID, start).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.tracktion.loader.sales;
+
+import io.tracktion.loader.testing.Databases;
+import io.tracktion.loader.testing.Sales;
+import io.tracktion.schemas.Sale;
+import io.tracktion.testsupport.Postgres;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Rows per second of {@link SaleWriter} into an embedded PostgreSQL 17 (fsync and synchronous_commit
+ * off, as in the tests), in batches the size of one poll. Not a test: run it by hand from loader-service,
+ *
+ * <pre>
+ * mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.cp
+ * java -cp target/test-classes:target/classes:$(cat target/test.cp) io.tracktion.loader.sales.SaleWriterBenchmark [rows [batch size]]
+ * </pre>
+ *
+ * It prints the rate of new rows and of replayed rows (every saleId already present).
+ */
+public final class SaleWriterBenchmark {
+
+    private SaleWriterBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        Postgres postgres = new Postgres();
+        postgres.start();
+        try {
+            String database = Databases.migrated(postgres);
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setURL(postgres.jdbcUrl(database));
+            dataSource.setUser(Postgres.USER);
+            dataSource.setPassword(Postgres.PASSWORD);
+            SaleWriter writer = new SaleWriter(dataSource);
+
+            run("warm-up", writer, batches("warm", 20_000, batchSize));
+            List<List<Sale>> batches = batches("bench", rows, batchSize);
+            run("new rows", writer, batches);
+            run("replayed rows", writer, batches);
+        } finally {
+            postgres.stop();
+        }
+    }
+
+    private static void run(String what, SaleWriter writer, List<List<Sale>> batches) throws Exception {
+        int rows = batches.stream().mapToInt(List::size).sum();
+        long start = System.nanoTime();
+        int inserted = 0;
+        for (List<Sale> batch : batches) {
+            inserted += writer.write(batch).inserted();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%-14s %,9d rows (%,d inserted) in %6.2f s = %,9.0f rows/s, batches of %d%n",
+                what, rows, inserted, seconds, rows / seconds, batches.get(0).size());
+    }
+
+    private static List<List<Sale>> batches(String prefix, int rows, int batchSize) {
+        List<Sale> sales = Sales.many(prefix, rows);
+        List<List<Sale>> batches = new ArrayList<>();
+        for (int i = 0; i < rows; i += batchSize) {
+            batches.add(sales.subList(i, Math.min(rows, i + batchSize)));
+        }
+        return batches;
+    }
+}

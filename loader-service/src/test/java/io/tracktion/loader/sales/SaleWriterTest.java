@@ -1,0 +1,138 @@
+package io.tracktion.loader.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tracktion.loader.sales.WriteResult.Rejection;
+import io.tracktion.loader.testing.Databases;
+import io.tracktion.loader.testing.SaleTable;
+import io.tracktion.loader.testing.Sales;
+import io.tracktion.schemas.Sale;
+import io.tracktion.schemas.SaleItemType;
+import io.tracktion.testsupport.Postgres;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The batch insert against a real PostgreSQL 17 with the product's migration. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SaleWriterTest {
+
+    @RegisterExtension
+    static final Postgres POSTGRES = new Postgres();
+
+    private String database;
+    private SaleWriter writer;
+    private SaleTable table;
+
+    @BeforeEach
+    void freshDatabase() {
+        database = Databases.migrated(POSTGRES);
+        writer = new SaleWriter(POSTGRES.dataSource(database));
+        table = new SaleTable(POSTGRES.dataSource(database));
+    }
+
+    @Test
+    void writesEveryColumnExactly() throws SQLException {
+        writer.write(List.of(Sales.sale("full"), Sales.bareSale("bare")));
+
+        assertThat(table.row("full")).containsExactlyEntriesOf(Sales.expectedRow("full"));
+
+        assertThat(table.row("bare"))
+                .containsEntry("sold_at", "2025-06-15T00:00:00.000001")
+                .containsEntry("item_type", "track")
+                .containsEntry("amount_paid", "0.0000")
+                .containsEntry("pay_what_you_want", "true")
+                .containsEntry("raw_item", "{}")
+                .containsEntry("cart_sold_at", null).containsEntry("artist_url", null)
+                .containsEntry("slug_type", null).containsEntry("album_title", null)
+                .containsEntry("url", null).containsEntry("art_url", null)
+                .containsEntry("list_price", null).containsEntry("overpaid", null)
+                .containsEntry("amount_paid_formatted", null).containsEntry("country", null)
+                .containsEntry("country_code", null).containsEntry("art_id", null)
+                .containsEntry("package_image_id", null);
+    }
+
+    @Test
+    void storesEveryItemTypeInLowerCase() throws SQLException {
+        List<Sale> sales = Arrays.stream(SaleItemType.values())
+                .map(type -> Sales.builder("type-" + type).setItemType(type).build())
+                .toList();
+
+        writer.write(sales);
+
+        assertThat(Arrays.stream(SaleItemType.values()).map(type -> table.row("type-" + type).get("item_type")))
+                .containsExactly("album", "track", "physical", "bundle");
+    }
+
+    @Test
+    void writesEachSaleIdOnceAndNeverOverwrites() throws SQLException {
+        Sale first = Sales.sale("a");
+        Sale sameIdOtherTitle = Sales.builder("a").setTitle("changed").build();
+
+        WriteResult one = writer.write(List.of(first, Sales.sale("b"), first));
+        WriteResult two = writer.write(List.of(sameIdOtherTitle, Sales.sale("c")));
+
+        assertThat(one).isEqualTo(new WriteResult(2, 1, List.of()));
+        assertThat(two).isEqualTo(new WriteResult(1, 1, List.of()));
+        assertThat(table.saleIds("")).containsExactly("a", "b", "c");
+        assertThat(table.row("a")).containsEntry("title", "Ágætis byrjun (Vinyl LP) ✨");
+    }
+
+    @Test
+    void rejectsOnlyTheRowsTheTableRefuses() throws SQLException {
+        List<Sale> sales = List.of(
+                Sales.sale("good-1"),
+                Sales.builder("overflow").setAmountPaid(new BigDecimal("100000000000000.0000")).build(),
+                Sales.sale("good-2"),
+                Sales.builder("nul").setArtist("bad\u0000artist").build(),
+                Sales.builder("not-json").setRawItemJson("{\"artist_name\": ").build(),
+                Sales.builder("huge-artist").setArtist(incompressible(10_000)).build(),
+                Sales.sale("good-1"),
+                Sales.sale("good-3"));
+
+        WriteResult result = writer.write(sales);
+
+        assertThat(result.inserted()).isEqualTo(3);
+        assertThat(result.alreadyPresent()).isEqualTo(1);
+        assertThat(result.rejected()).extracting(Rejection::index).containsExactly(1, 3, 4, 5);
+        // numeric overflow, NUL in text, invalid JSON, index row too big
+        assertThat(result.rejected()).extracting(r -> r.error().getSQLState())
+                .containsExactly("22003", "22021", "22P02", "54000");
+        assertThat(table.saleIds("")).containsExactly("good-1", "good-2", "good-3");
+    }
+
+    @Test
+    void throwsWhenTheDatabaseIsUnreachableAndWritesNothing() {
+        Databases.takeDown(POSTGRES, database);
+        try {
+            assertThatThrownBy(() -> writer.write(List.of(Sales.sale("lost?"))))
+                    .isInstanceOfSatisfying(SQLException.class,
+                            e -> assertThat(RowFaults.isRowFault(e)).isFalse());
+        } finally {
+            Databases.bringUp(POSTGRES, database);
+        }
+        assertThat(table.count("")).isZero();
+    }
+
+    @Test
+    void throwsRatherThanRejectWhenTheTableIsMissing() {
+        SaleWriter unmigrated = new SaleWriter(POSTGRES.dataSource(POSTGRES.newDatabase()));
+
+        assertThatThrownBy(() -> unmigrated.write(List.of(Sales.sale("x"))))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P01"));
+    }
+
+    private static String incompressible(int length) {
+        Random random = new Random(42);
+        return random.ints(length, 'a', 'z' + 1).mapToObj(c -> String.valueOf((char) c)).collect(Collectors.joining());
+    }
+}
