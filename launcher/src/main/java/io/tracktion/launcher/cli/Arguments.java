@@ -1,0 +1,72 @@
+package io.tracktion.launcher.cli;
+
+import java.util.List;
+
+/** Parses {@code ./tracktion} arguments: {@code up [--simulate]} or {@code help}. */
+public final class Arguments {
+
+    public static final String USAGE = """
+            Usage: ./tracktion <command>
+
+            Commands:
+              up              Start Kafka, PostgreSQL and every Tracktion service on this machine
+                              (polls the live Bandcamp sales feed).
+              up --simulate   The same, plus the Bandcamp simulator, which the ingestor polls instead:
+                              an offline demo.
+              help            Show this help.
+
+            Data and logs live in .tracktion/ beside this script (TRACKTION_HOME overrides), and are kept
+            across restarts. Ctrl-C stops everything. Relative paths in variables are taken from the
+            repository folder.
+
+            Environment (every variable you set wins over the defaults):
+              KAFKA_BOOTSTRAP_SERVERS  use this Kafka instead of starting one
+              KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093)   ports of the started broker
+              DB_HOST                  use this PostgreSQL instead of starting one
+              DB_PORT (5432), DB_NAME, DB_USER, DB_PASSWORD (all "tracktion")
+              API_PORT (8080), INGESTOR_PORT (8081), TRANSFORMER_PORT (8082), LOADER_PORT (8083)
+              SIM_PORT (8090), SIM_SEED, SIM_SALES_PER_MINUTE (120 with --simulate)
+              BANDCAMP_BASE_URL, BANDCAMP_POLL_INTERVAL
+              TRACKTION_HOME           the data folder (.tracktion)
+              TRACKTION_SKIP_BUILD=1   do not check whether the project must be rebuilt first
+              JAVA_HOME                the Java (17 or newer) to run on, else java on the PATH
+            """;
+
+    private Arguments() {
+    }
+
+    /** @throws UsageException for anything but the documented commands and options */
+    public static Command parse(List<String> args) throws UsageException {
+        if (args.isEmpty()) {
+            throw new UsageException("No command given.");
+        }
+        String command = args.get(0);
+        List<String> options = args.subList(1, args.size());
+        switch (command) {
+            case "help", "--help", "-h" -> {
+                return Command.help();
+            }
+            case "up" -> {
+                boolean simulate = false;
+                for (String option : options) {
+                    if (option.equals("--simulate")) {
+                        simulate = true;
+                    } else if (option.equals("--help") || option.equals("-h")) {
+                        return Command.help();
+                    } else {
+                        throw new UsageException("Unknown option for up: " + option);
+                    }
+                }
+                return Command.up(simulate);
+            }
+            default -> throw new UsageException("Unknown command: " + command);
+        }
+    }
+
+    /** The command line is not one we understand; the message says which part. */
+    public static final class UsageException extends Exception {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.tracktion.launcher.up;
+
+import io.tracktion.launcher.LaunchException;
+import io.tracktion.launcher.config.Settings;
+import io.tracktion.launcher.layout.DataHome;
+import io.tracktion.launcher.layout.Repo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What {@code up} will run and with which settings: the user's environment where set, the launcher's
+ * defaults elsewhere. Holds the database password, so it has no {@code toString}.
+ */
+public final class Plan {
+
+    static final String DEFAULT_SIM_SALES_PER_MINUTE = "120";
+    static final String DEFAULT_SIM_POLL_INTERVAL = "5s";
+
+    private final Settings settings;
+    private final Repo repo;
+    private final DataHome home;
+    private final boolean simulate;
+    private final int kafkaPort;
+    private final int kafkaControllerPort;
+    private final int dbPort;
+    private final int simPort;
+    private final Map<Service, Integer> servicePorts = new LinkedHashMap<>();
+
+    public Plan(Settings settings, Repo repo, boolean simulate) throws LaunchException {
+        this.settings = settings;
+        this.repo = repo;
+        // TRACKTION_HOME, if set, is resolved against the repository (the launcher's working directory).
+        this.home = settings.userValue("TRACKTION_HOME").map(dir -> new DataHome(repo.root().resolve(dir)))
+                .orElse(DataHome.in(repo));
+        this.simulate = simulate;
+        this.kafkaPort = settings.port("KAFKA_PORT", 9092);
+        this.kafkaControllerPort = settings.port("KAFKA_CONTROLLER_PORT", 9093);
+        this.dbPort = settings.port("DB_PORT", 5432);
+        this.simPort = settings.port("SIM_PORT", 8090);
+        for (Service service : Service.ALL) {
+            servicePorts.put(service, settings.port(service.portVariable(), service.defaultPort()));
+        }
+    }
+
+    public Repo repo() {
+        return repo;
+    }
+
+    public DataHome home() {
+        return home;
+    }
+
+    public boolean simulate() {
+        return simulate;
+    }
+
+    /** Start our own broker unless the user points at a Kafka. */
+    public boolean startsKafka() {
+        return !settings.isSet("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    /** Start our own PostgreSQL unless the user points at one. */
+    public boolean startsPostgres() {
+        return !settings.isSet("DB_HOST");
+    }
+
+    public int kafkaPort() {
+        return kafkaPort;
+    }
+
+    public int kafkaControllerPort() {
+        return kafkaControllerPort;
+    }
+
+    public String kafkaBootstrapServers() {
+        return settings.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort);
+    }
+
+    /** For the product's topics: 1 on our own broker, KAFKA_REPLICATION_FACTOR on a Kafka the user points at. */
+    public short kafkaReplicationFactor() throws LaunchException {
+        String value = startsKafka() ? "1" : settings.get("KAFKA_REPLICATION_FACTOR", "1");
+        try {
+            short factor = Short.parseShort(value);
+            if (factor >= 1) {
+                return factor;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new LaunchException("KAFKA_REPLICATION_FACTOR must be a positive number, not '" + value + "'.");
+    }
+
+    public String dbHost() {
+        return settings.get("DB_HOST", "localhost");
+    }
+
+    public int dbPort() {
+        return dbPort;
+    }
+
+    public String dbName() {
+        return settings.get("DB_NAME", "tracktion");
+    }
+
+    public String dbUser() {
+        return settings.get("DB_USER", "tracktion");
+    }
+
+    public String dbPassword() {
+        return settings.get("DB_PASSWORD", "tracktion");
+    }
+
+    public int simPort() {
+        return simPort;
+    }
+
+    public String simulatorUrl() {
+        return "http://127.0.0.1:" + simPort;
+    }
+
+    public int port(Service service) {
+        return servicePorts.get(service);
+    }
+
+    /** The simulator's environment on top of the user's: SIM_PORT, and a lively demo rate unless set. */
+    public Map<String, String> simulatorEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SIM_PORT", String.valueOf(simPort));
+        env.put("SIM_SALES_PER_MINUTE", settings.get("SIM_SALES_PER_MINUTE", DEFAULT_SIM_SALES_PER_MINUTE));
+        return env;
+    }
+
+    /** Every service's environment on top of the user's: where Kafka and PostgreSQL are, ports, state dir. */
+    public Map<String, String> serviceEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        env.put("DB_HOST", dbHost());
+        env.put("DB_PORT", String.valueOf(dbPort));
+        env.put("DB_NAME", dbName());
+        env.put("DB_USER", dbUser());
+        env.put("DB_PASSWORD", dbPassword());
+        servicePorts.forEach((service, port) -> env.put(service.portVariable(), String.valueOf(port)));
+        env.put("TRANSFORMER_STATE_DIR", settings.get("TRANSFORMER_STATE_DIR", home.transformerStateDir().toString()));
+        if (simulate) {
+            env.put("BANDCAMP_BASE_URL", settings.get("BANDCAMP_BASE_URL", simulatorUrl()));
+            env.put("BANDCAMP_POLL_INTERVAL", settings.get("BANDCAMP_POLL_INTERVAL", DEFAULT_SIM_POLL_INTERVAL));
+        }
+        return env;
+    }
+}

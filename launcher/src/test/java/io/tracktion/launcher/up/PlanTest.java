@@ -1,0 +1,102 @@
+package io.tracktion.launcher.up;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tracktion.launcher.config.Settings;
+import io.tracktion.launcher.layout.Repo;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlanTest {
+
+    private static final Path REPO = Path.of("/srv/tracktion");
+
+    private static Plan plan(Map<String, String> env, boolean simulate) throws Exception {
+        return new Plan(new Settings(env), new Repo(REPO), simulate);
+    }
+
+    @Test
+    void defaultsPointServicesAtTheStartedKafkaAndPostgres() throws Exception {
+        Plan plan = plan(Map.of(), false);
+        assertTrue(plan.startsKafka());
+        assertTrue(plan.startsPostgres());
+        Map<String, String> env = plan.serviceEnvironment();
+        assertEquals("localhost:9092", env.get("KAFKA_BOOTSTRAP_SERVERS"));
+        assertEquals("localhost", env.get("DB_HOST"));
+        assertEquals("5432", env.get("DB_PORT"));
+        assertEquals("tracktion", env.get("DB_NAME"));
+        assertEquals("tracktion", env.get("DB_USER"));
+        assertEquals("tracktion", env.get("DB_PASSWORD"));
+        assertEquals("8080", env.get("API_PORT"));
+        assertEquals("8081", env.get("INGESTOR_PORT"));
+        assertEquals("8082", env.get("TRANSFORMER_PORT"));
+        assertEquals("8083", env.get("LOADER_PORT"));
+        assertEquals(REPO.resolve(".tracktion/state/transformer").toString(), env.get("TRANSFORMER_STATE_DIR"));
+        assertFalse(env.containsKey("BANDCAMP_BASE_URL"), "live mode leaves the feed URL to the ingestor's default");
+    }
+
+    @Test
+    void kafkaPortMovesTheBootstrapAddress() throws Exception {
+        assertEquals("localhost:19092",
+                plan(Map.of("KAFKA_PORT", "19092"), false).serviceEnvironment().get("KAFKA_BOOTSTRAP_SERVERS"));
+    }
+
+    @Test
+    void userKafkaAndPostgresAreUsedInsteadOfStartingOurs() throws Exception {
+        Plan plan = plan(Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:29092", "DB_HOST", "db", "DB_PORT", "6543",
+                "DB_PASSWORD", "s3cret", "KAFKA_REPLICATION_FACTOR", "3"), false);
+        assertFalse(plan.startsKafka());
+        assertFalse(plan.startsPostgres());
+        assertEquals(3, plan.kafkaReplicationFactor());
+        Map<String, String> env = plan.serviceEnvironment();
+        assertEquals("kafka:29092", env.get("KAFKA_BOOTSTRAP_SERVERS"));
+        assertEquals("db", env.get("DB_HOST"));
+        assertEquals("6543", env.get("DB_PORT"));
+        assertEquals("s3cret", env.get("DB_PASSWORD"));
+    }
+
+    @Test
+    void ourOwnBrokerAlwaysGetsOneReplica() throws Exception {
+        assertEquals(1, plan(Map.of("KAFKA_REPLICATION_FACTOR", "3"), false).kafkaReplicationFactor());
+    }
+
+    @Test
+    void simulatePointsTheIngestorAtTheSimulator() throws Exception {
+        Plan plan = plan(Map.of("SIM_PORT", "9999"), true);
+        Map<String, String> env = plan.serviceEnvironment();
+        assertEquals("http://127.0.0.1:9999", env.get("BANDCAMP_BASE_URL"));
+        assertEquals("5s", env.get("BANDCAMP_POLL_INTERVAL"));
+        assertEquals(Map.of("SIM_PORT", "9999", "SIM_SALES_PER_MINUTE", "120"), plan.simulatorEnvironment());
+    }
+
+    @Test
+    void userSettingsWinInSimulateMode() throws Exception {
+        Plan plan = plan(Map.of("BANDCAMP_BASE_URL", "http://elsewhere:1", "BANDCAMP_POLL_INTERVAL", "30s",
+                "SIM_SALES_PER_MINUTE", "5", "TRANSFORMER_STATE_DIR", "/tmp/streams"), true);
+        Map<String, String> env = plan.serviceEnvironment();
+        assertEquals("http://elsewhere:1", env.get("BANDCAMP_BASE_URL"));
+        assertEquals("30s", env.get("BANDCAMP_POLL_INTERVAL"));
+        assertEquals("/tmp/streams", env.get("TRANSFORMER_STATE_DIR"));
+        assertEquals("5", plan.simulatorEnvironment().get("SIM_SALES_PER_MINUTE"));
+    }
+
+    @Test
+    void dataLivesInDotTracktionUnlessTracktionHomeIsSet() throws Exception {
+        assertEquals(REPO.resolve(".tracktion"), plan(Map.of(), false).home().dir());
+        assertEquals(Path.of("/data/tt"), plan(Map.of("TRACKTION_HOME", "/data/tt"), false).home().dir());
+        assertEquals(REPO.resolve("demo"), plan(Map.of("TRACKTION_HOME", "demo"), false).home().dir(),
+                "a relative TRACKTION_HOME is resolved against the repository");
+        assertEquals("/data/tt/state/transformer",
+                plan(Map.of("TRACKTION_HOME", "/data/tt"), false).serviceEnvironment().get("TRANSFORMER_STATE_DIR"));
+    }
+
+    @Test
+    void servicesStartConsumersFirstAndTheIngestorLast() {
+        assertEquals(List.of("loader-service", "transformer-streams", "api-gateway", "ingestor-service"),
+                Service.ALL.stream().map(Service::module).toList());
+    }
+}
