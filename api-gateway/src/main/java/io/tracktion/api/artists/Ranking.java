@@ -1,0 +1,37 @@
+package io.tracktion.api.artists;
+
+import io.micronaut.core.annotation.Nullable;
+import io.tracktion.api.params.InvalidParameterException;
+import io.tracktion.api.params.Params;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What {@code by} ranks the top artists on; ties fall to the other measure, then to the name. */
+public enum Ranking {
+    REVENUE("revenue_usd DESC, units DESC, artist"),
+    UNITS("units DESC, revenue_usd DESC, artist");
+
+    /** The ORDER BY of the query: fixed SQL, never built from the client's text. */
+    final String orderBy;
+
+    Ranking(String orderBy) {
+        this.orderBy = orderBy;
+    }
+
+    /** Parameter {@code by}: {@code revenue} (the default when absent) or {@code units}. */
+    static Ranking fromParameter(@Nullable String by) {
+        String value = Params.optional(by);
+        if (value == null) {
+            return REVENUE;
+        }
+        for (Ranking ranking : values()) {
+            if (ranking.name().equalsIgnoreCase(value.trim())) {
+                return ranking;
+            }
+        }
+        String allowed = Arrays.stream(values()).map(r -> r.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(" or "));
+        throw new InvalidParameterException("by", "must be " + allowed + ", got " + Params.quoted(value));
+    }
+}

@@ -1,0 +1,9 @@
+package io.tracktion.api.params;
+
+/** A query parameter the client got wrong; answered with 400 and this message as the problem's detail. */
+public class InvalidParameterException extends RuntimeException {
+
+    public InvalidParameterException(String parameter, String problem) {
+        super("Query parameter '" + parameter + "' " + problem + ".");
+    }
+}

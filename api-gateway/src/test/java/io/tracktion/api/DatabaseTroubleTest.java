@@ -1,0 +1,96 @@
+package io.tracktion.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tracktion.api.testing.ApiResponse;
+import io.tracktion.api.testing.RunningApi;
+import io.tracktion.api.testing.TestDatabases;
+import io.tracktion.testsupport.Postgres;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The database down, not migrated yet, or refusing us: the API starts anyway, answers problems that
+ * show nothing internal, and recovers by itself when the database does.
+ */
+class DatabaseTroubleTest {
+
+    @RegisterExtension
+    static final Postgres POSTGRES = new Postgres();
+
+    private static final List<String> API_PATHS = List.of("/api/v1/stats/summary", "/api/v1/sales", "/api/v1/artists/top");
+
+    /** Hikari's shortest wait for a connection, to keep the tests quick. */
+    private static final Map<String, Object> QUICK_TIMEOUT = Map.of("datasources.default.connection-timeout", 250);
+
+    @Test
+    void startsWithoutTheDatabaseAnswers503AndRecoversWhenItComesUp() {
+        String database = TestDatabases.migrated(POSTGRES);
+        TestDatabases.takeDown(POSTGRES, database);
+
+        try (RunningApi api = RunningApi.start(POSTGRES, database, QUICK_TIMEOUT)) {
+            for (String path : API_PATHS) {
+                assertUnavailable(api.get(path));
+            }
+            ApiResponse health = api.get("/health");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.json().get("status").asText()).isEqualTo("DOWN");
+
+            TestDatabases.bringUp(POSTGRES, database);
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(api.get("/api/v1/stats/summary").status()).isEqualTo(200));
+            assertThat(api.get("/health").json().get("status").asText()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void answers503UntilTheLoaderHasCreatedTheTable() {
+        String database = POSTGRES.newDatabase();
+
+        try (RunningApi api = RunningApi.start(POSTGRES, database, QUICK_TIMEOUT)) {
+            for (String path : API_PATHS) {
+                assertUnavailable(api.get(path));
+            }
+
+            Flyway.configure().dataSource(POSTGRES.dataSource(database)).locations("classpath:db/migration").load().migrate();
+
+            for (String path : API_PATHS) {
+                assertThat(api.get(path).status()).as(path).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void anUnexpectedDatabaseErrorIsA500ProblemWithoutItsDetails() {
+        String database = TestDatabases.migrated(POSTGRES);
+        // a user that may connect but may not read table sale: a misconfiguration, not an outage
+        TestDatabases.execute(POSTGRES, database, "CREATE ROLE no_grants LOGIN PASSWORD 'no-grants-secret'");
+        Map<String, Object> asNoGrants = Map.of(
+                "datasources.default.username", "no_grants", "datasources.default.password", "no-grants-secret");
+
+        try (RunningApi api = RunningApi.start(POSTGRES, database, asNoGrants)) {
+            ApiResponse response = api.get("/api/v1/sales");
+
+            assertThat(response.status()).isEqualTo(500);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("title").asText()).isEqualTo("Internal Server Error");
+            assertThat(response.json().get("detail").asText()).isNotBlank();
+            assertThat(response.body()).doesNotContain("permission", "SELECT", "Exception", "no-grants-secret");
+        }
+    }
+
+    private static void assertUnavailable(ApiResponse response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(503);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(503);
+        assertThat(response.json().get("detail").asText()).contains("database is unavailable");
+        // nothing internal: no exception, SQL, connection URL or credentials
+        assertThat(response.body()).doesNotContain("Exception", "SELECT", "jdbc:", Postgres.PASSWORD);
+    }
+}

@@ -1,0 +1,66 @@
+package io.tracktion.api.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tracktion.testsupport.Postgres;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One PostgreSQL, one migrated database and one running API gateway for a test class; table sale is
+ * emptied before each test. Register it as a static JUnit extension:
+ *
+ * <pre>{@code @RegisterExtension static final ApiWithDatabase API = new ApiWithDatabase();}</pre>
+ */
+public final class ApiWithDatabase implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+
+    private final Postgres postgres = new Postgres();
+    private String database;
+    private RunningApi api;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        postgres.start();
+        database = TestDatabases.migrated(postgres);
+        api = RunningApi.start(postgres, database);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        TestDatabases.truncateSales(postgres, database);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        try {
+            if (api != null) {
+                api.close();
+            }
+        } finally {
+            postgres.stop();
+        }
+    }
+
+    public void insert(TestSale... sales) {
+        TestSale.insert(postgres.dataSource(database), sales);
+    }
+
+    public void insert(List<TestSale> sales) {
+        TestSale.insert(postgres.dataSource(database), sales);
+    }
+
+    public ApiResponse get(String pathAndQuery) {
+        return api.get(pathAndQuery);
+    }
+
+    /** GET that must answer 200 with JSON. */
+    public JsonNode getJson(String pathAndQuery) {
+        ApiResponse response = api.get(pathAndQuery);
+        if (response.status() != 200) {
+            throw new AssertionError("GET " + pathAndQuery + " answered " + response.status() + ": " + response.body());
+        }
+        return response.json();
+    }
+}
