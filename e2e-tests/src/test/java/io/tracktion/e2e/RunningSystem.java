@@ -1,0 +1,117 @@
+package io.tracktion.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tracktion.launcher.process.NotHealthyException;
+import io.tracktion.launcher.process.ServiceProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The four services, each its own JVM started from its packaged jar, as {@code ./tracktion up} runs them,
+ * on free ports. Logs go to files in the work folder; a failing start shows the log's tail.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    private static final Path REPO = Path.of(System.getProperty("user.dir")).getParent();
+    private static final String VERSION = "0.1.0-SNAPSHOT";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final List<String> JVM_ARGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private final Path workDir;
+    private final Map<String, String> env;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final URI apiBase;
+
+    private RunningSystem(Path workDir, Map<String, String> env, URI apiBase) {
+        this.workDir = workDir;
+        this.env = env;
+        this.apiBase = apiBase;
+    }
+
+    /** Starts loader, transformer, API and ingestor, in that order, each healthy before the next. */
+    static RunningSystem start(Path workDir, Map<String, String> infrastructure) throws IOException {
+        Map<String, String> env = new HashMap<>(infrastructure);
+        int apiPort = freePort();
+        env.put("API_PORT", String.valueOf(apiPort));
+        env.put("INGESTOR_PORT", String.valueOf(freePort()));
+        env.put("TRANSFORMER_PORT", String.valueOf(freePort()));
+        env.put("LOADER_PORT", String.valueOf(freePort()));
+        env.put("TRANSFORMER_STATE_DIR", workDir.resolve("transformer-state").toString());
+        RunningSystem system = new RunningSystem(workDir, Map.copyOf(env), URI.create("http://127.0.0.1:" + apiPort));
+        try {
+            system.startService("loader-service", "LOADER_PORT");
+            system.startService("transformer-streams", "TRANSFORMER_PORT");
+            system.startService("api-gateway", "API_PORT");
+            system.startService("ingestor-service", "INGESTOR_PORT");
+        } catch (RuntimeException | IOException e) {
+            system.close();
+            throw e;
+        }
+        return system;
+    }
+
+    ApiClient api() {
+        return new ApiClient(apiBase);
+    }
+
+    /** The ingestor's {@code /feed/status}: where its cursor stands. */
+    JsonNode feedStatus() {
+        return new ApiClient(URI.create("http://127.0.0.1:" + env.get("INGESTOR_PORT"))).get("/feed/status");
+    }
+
+    /** Kills the ingestor at once (SIGKILL): no shutdown hook, no transaction abort, as in a crash. */
+    void killIngestor() {
+        services.remove("ingestor-service").kill();
+    }
+
+    void restartIngestor() {
+        try {
+            startService("ingestor-service", "INGESTOR_PORT");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<String> names = new ArrayList<>(services.keySet());
+        for (int i = names.size() - 1; i >= 0; i--) {
+            services.remove(names.get(i)).stop(STOP_GRACE);
+        }
+    }
+
+    private void startService(String module, String portVariable) throws IOException {
+        Path jar = REPO.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No jar at " + jar + ": run the build (mvn verify) first");
+        }
+        Path log = workDir.resolve(module + "-" + services.size() + "-" + System.nanoTime() + ".log");
+        ServiceProcess service = ServiceProcess.start(module, jar, env, log, JVM_ARGS);
+        services.put(module, service);
+        try {
+            service.waitForHealth(URI.create("http://127.0.0.1:" + env.get(portVariable) + "/health"), START_TIMEOUT);
+        } catch (NotHealthyException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + module + " was starting", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

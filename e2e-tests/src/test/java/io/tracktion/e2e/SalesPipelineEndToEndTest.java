@@ -1,0 +1,195 @@
+package io.tracktion.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tracktion.e2e.ApiClient.Summary;
+import io.tracktion.schemas.DeadLetterHeaders;
+import io.tracktion.schemas.Topics;
+import io.tracktion.simulator.BandcampSimulator;
+import io.tracktion.simulator.ManualClock;
+import io.tracktion.simulator.SimClock;
+import io.tracktion.simulator.faults.Corruption;
+import io.tracktion.simulator.feed.Ledger;
+import io.tracktion.testsupport.KafkaCluster;
+import io.tracktion.testsupport.Postgres;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole spine on real parts: the Bandcamp simulator (in this JVM, on a manual clock) → ingestor →
+ * Kafka → transformer → loader → PostgreSQL → API gateway, each service its own process started from its
+ * packaged jar. After every step the API must report exactly what the simulator served: the simulator's
+ * ledger is the ground truth. The steps build on each other, in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
+class SalesPipelineEndToEndTest {
+
+    @RegisterExtension
+    static final KafkaCluster kafka = new KafkaCluster();
+
+    @RegisterExtension
+    static final Postgres postgres = new Postgres();
+
+    private static final Instant START = Instant.parse("2026-03-02T12:00:30Z");
+    private static final Duration SETTLE = Duration.ofMinutes(2);
+    /** Several of the ingestor's 1 s polls: a cursor unmoved this long means it has caught up. */
+    private static final Duration CURSOR_AT_REST = Duration.ofSeconds(4);
+
+    @TempDir
+    static Path workDir;
+
+    private final ManualClock clock = SimClock.manual(START);
+    private BandcampSimulator simulator;
+    private RunningSystem system;
+    private ApiClient api;
+
+    @BeforeAll
+    void startTheSystem() throws Exception {
+        simulator = BandcampSimulator.builder().seed(2026).salesPerMinute(20).clock(clock).build().start();
+        system = RunningSystem.start(workDir, Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "DB_HOST", "localhost",
+                "DB_PORT", String.valueOf(postgres.port()),
+                "DB_NAME", postgres.newDatabase(),
+                "DB_USER", Postgres.USER,
+                "DB_PASSWORD", Postgres.PASSWORD,
+                "BANDCAMP_BASE_URL", simulator.baseUrl(),
+                "BANDCAMP_POLL_INTERVAL", "1s"));
+        api = system.api();
+    }
+
+    @AfterAll
+    void stopTheSystem() {
+        if (system != null) {
+            system.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void loadsExactlyWhatTheSimulatorServed() {
+        clock.advance(Duration.ofMinutes(25)); // the initial window, then two more and a part: catch-up
+        awaitApiMatchesLedger();
+
+        Ledger ledger = simulator.ledger();
+        assertTrue(ledger.items() > 300, "a meaningful amount of sales: " + ledger.items());
+        List<JsonNode> sales = api.allSales();
+        assertEquals(ledger.items(), sales.size());
+        assertEquals(ledger.items(), sales.stream().map(s -> s.get("saleId").asText()).distinct().count());
+        BigDecimal usd = sales.stream().map(s -> s.get("amountPaidUsd").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, ledger.usdTotal().compareTo(usd), "USD " + usd + " vs served " + ledger.usdTotal());
+    }
+
+    @Test
+    @Order(2)
+    void overlappingAndRepeatedWindowsAddNoDuplicates() {
+        int rawBefore = kafka.readAll(Topics.RAW_SALES.name(), Duration.ofSeconds(2), SETTLE).size();
+        simulator.faults().rewind(1, Duration.ofSeconds(300)).rewind(1, Duration.ofSeconds(600));
+        clock.advance(Duration.ofMinutes(10));
+        await().atMost(SETTLE).until(() -> simulator.faults().pending().isEmpty());
+        clock.advance(Duration.ofMinutes(10));
+        awaitApiMatchesLedger();
+
+        List<ConsumerRecord<byte[], byte[]>> raw = kafka.readAll(Topics.RAW_SALES.name(), Duration.ofSeconds(2), SETTLE);
+        long distinctRaw = raw.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).distinct().count();
+        assertTrue(raw.size() - distinctRaw > 0, "the feed really served some sales twice");
+        assertTrue(raw.size() > rawBefore);
+        assertNoDuplicateKeys(Topics.SALES.name());
+        assertEquals(simulator.ledger().items(), api.allSales().size());
+    }
+
+    @Test
+    @Order(3)
+    void ingestorKilledMidRunLosesAndDoublesNothing() {
+        long servedBefore = simulator.ledger().items();
+        simulator.faults().slow(40, Duration.ofMillis(300)); // a long catch-up, so the kill lands in the middle of it
+        clock.advance(Duration.ofHours(3));
+        await().atMost(SETTLE).until(() -> simulator.ledger().items() > servedBefore + 200);
+        system.killIngestor();
+        system.restartIngestor();
+        simulator.faults().clear();
+        awaitApiMatchesLedger();
+        assertNoDuplicateKeys(Topics.SALES.name());
+    }
+
+    @Test
+    @Order(4)
+    void malformedItemGoesToTheDeadLetterTopicAndTheRestIsLoaded() {
+        simulator.faults().corruptItem(1, Corruption.AMOUNT_NOT_A_NUMBER);
+        clock.advance(Duration.ofMinutes(10));
+        awaitApiMatchesLedger();
+
+        assertEquals(1, simulator.ledger().corruptedItems().size());
+        List<ConsumerRecord<byte[], byte[]>> dead = kafka.readAll(Topics.SALES_DEAD_LETTER.name(), Duration.ofSeconds(3), SETTLE);
+        assertEquals(1, dead.size(), "exactly the corrupted item is dead-lettered");
+        String stage = new String(dead.get(0).headers().lastHeader(DeadLetterHeaders.STAGE).value(), StandardCharsets.UTF_8);
+        assertTrue(stage.startsWith("transformer-streams"), stage);
+        assertTrue(new String(dead.get(0).headers().lastHeader(DeadLetterHeaders.ERROR).value(), StandardCharsets.UTF_8)
+                .contains("amount"), "the error says what was wrong");
+    }
+
+    /**
+     * Waits until the ingestor has caught up with the simulator's clock (its cursor stays put for a few
+     * polls) and the API then reports exactly what the simulator served. A match while the ingestor is
+     * still catching up would only be a snapshot between two windows.
+     */
+    private void awaitApiMatchesLedger() {
+        CursorWatch cursor = new CursorWatch();
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertTrue(cursor.stillFor(CURSOR_AT_REST), "the ingestor is still reading windows");
+            Ledger.Totals served = simulator.ledger().totals();
+            Summary expected = new Summary(served.items(), served.carts(), served.usdTotal(), served.artists(), served.countries());
+            Summary actual = api.summary();
+            assertTrue(actual.sameAs(expected), () -> "API " + actual + " vs served " + expected);
+        });
+    }
+
+    /** Whether the ingestor's cursor has not moved for a while. */
+    private final class CursorWatch {
+        private String last;
+        private Instant since = Instant.now();
+
+        boolean stillFor(Duration quiet) {
+            JsonNode cursorEndDate = system.feedStatus().path("cursorEndDate");
+            String now = cursorEndDate.isNumber() ? cursorEndDate.asText() : "";
+            if (!now.equals(last)) {
+                last = now;
+                since = Instant.now();
+            }
+            return !now.isEmpty() && Duration.between(since, Instant.now()).compareTo(quiet) >= 0;
+        }
+    }
+
+    private void assertNoDuplicateKeys(String topic) {
+        Set<String> keys = new HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> record : kafka.readAll(topic, Duration.ofSeconds(2), SETTLE)) {
+            assertTrue(keys.add(new String(record.key(), StandardCharsets.UTF_8)), "duplicate key on " + topic);
+        }
+    }
+}
