@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.tracktion.api.testing.ApiResponse;
 import io.tracktion.api.testing.RunningApi;
-import io.tracktion.api.testing.TestDatabases;
 import io.tracktion.testsupport.Postgres;
 import java.time.Duration;
 import java.util.List;
@@ -30,8 +29,8 @@ class DatabaseTroubleTest {
 
     @Test
     void startsWithoutTheDatabaseAnswers503AndRecoversWhenItComesUp() {
-        String database = TestDatabases.migrated(POSTGRES);
-        TestDatabases.takeDown(POSTGRES, database);
+        String database = POSTGRES.newMigratedDatabase();
+        POSTGRES.takeDown(database);
 
         try (RunningApi api = RunningApi.start(POSTGRES, database, QUICK_TIMEOUT)) {
             for (String path : API_PATHS) {
@@ -41,7 +40,7 @@ class DatabaseTroubleTest {
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.json().get("status").asText()).isEqualTo("DOWN");
 
-            TestDatabases.bringUp(POSTGRES, database);
+            POSTGRES.bringUp(database);
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(api.get("/api/v1/stats/summary").status()).isEqualTo(200));
@@ -68,9 +67,9 @@ class DatabaseTroubleTest {
 
     @Test
     void anUnexpectedDatabaseErrorIsA500ProblemWithoutItsDetails() {
-        String database = TestDatabases.migrated(POSTGRES);
+        String database = POSTGRES.newMigratedDatabase();
         // a user that may connect but may not read table sale: a misconfiguration, not an outage
-        TestDatabases.execute(POSTGRES, database, "CREATE ROLE no_grants LOGIN PASSWORD 'no-grants-secret'");
+        POSTGRES.execute(database, "CREATE ROLE no_grants LOGIN PASSWORD 'no-grants-secret'");
         Map<String, Object> asNoGrants = Map.of(
                 "datasources.default.username", "no_grants", "datasources.default.password", "no-grants-secret");
 

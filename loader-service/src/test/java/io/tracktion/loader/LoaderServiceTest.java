@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.tracktion.loader.deadletter.DeadLetters;
 import io.tracktion.loader.sales.SalesListener;
 import io.tracktion.loader.status.LoaderStats;
-import io.tracktion.loader.testing.Databases;
 import io.tracktion.loader.testing.Loader;
 import io.tracktion.loader.testing.SaleTable;
 import io.tracktion.loader.testing.Sales;
@@ -66,7 +65,7 @@ class LoaderServiceTest {
 
     @BeforeAll
     void startLoader() {
-        database = Databases.migrated(POSTGRES);
+        database = POSTGRES.newMigratedDatabase();
         table = new SaleTable(POSTGRES.dataSource(database));
         producer = new SalesProducer(KAFKA);
         loader = Loader.start(KAFKA, POSTGRES, database);
@@ -197,7 +196,7 @@ class LoaderServiceTest {
     @Order(6)
     void waitsOutADatabaseOutageWithoutSkippingAnything() {
         LoaderStats stats = loader.bean(LoaderStats.class);
-        Databases.takeDown(POSTGRES, database);
+        POSTGRES.takeDown(database);
         try {
             await().atMost(PATIENCE).untilAsserted(() -> {
                 Loader.Response health = loader.get("/health");
@@ -208,7 +207,7 @@ class LoaderServiceTest {
             producer.commit(SalesProducer.records(Sales.many("outage", 200)));
             await().atMost(PATIENCE).until(() -> stats.consecutiveFailures() >= 2);
         } finally {
-            Databases.bringUp(POSTGRES, database);
+            POSTGRES.bringUp(database);
         }
 
         await().atMost(PATIENCE).until(() -> table.count("outage-") == 200);

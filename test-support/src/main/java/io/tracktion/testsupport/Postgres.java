@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -69,6 +70,36 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback {
             throw new IllegalStateException("Cannot create database " + name, e);
         }
         return name;
+    }
+
+    /**
+     * Creates a database and applies the Flyway migrations on the caller's classpath
+     * ({@code classpath:db/migration}, e.g. table sale from module sales-db), as the loader does at its start.
+     */
+    public String newMigratedDatabase() {
+        String name = newDatabase();
+        Flyway.configure().dataSource(dataSource(name)).locations("classpath:db/migration").load().migrate();
+        return name;
+    }
+
+    /** Refuses new connections to the database (superusers included) and ends the open ones: an outage. */
+    public void takeDown(String database) {
+        execute("postgres", "ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+        execute("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+    }
+
+    /** Ends the outage {@link #takeDown(String)} began. */
+    public void bringUp(String database) {
+        execute("postgres", "ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+    }
+
+    /** Runs one SQL statement in the database as the superuser. */
+    public void execute(String database, String sql) {
+        try (Connection c = dataSource(database).getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Failed: " + sql, e);
+        }
     }
 
     public String jdbcUrl(String database) {

@@ -23,13 +23,13 @@ public final class ApiWithDatabase implements BeforeAllCallback, BeforeEachCallb
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         postgres.start();
-        database = TestDatabases.migrated(postgres);
+        database = postgres.newMigratedDatabase();
         api = RunningApi.start(postgres, database);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        TestDatabases.truncateSales(postgres, database);
+        postgres.execute(database, "TRUNCATE sale");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.tracktion.loader.sales;
 
-import io.tracktion.loader.testing.Databases;
 import io.tracktion.loader.testing.Sales;
 import io.tracktion.schemas.Sale;
 import io.tracktion.testsupport.Postgres;
@@ -31,7 +30,7 @@ public final class SaleWriterBenchmark {
         Postgres postgres = new Postgres();
         postgres.start();
         try {
-            String database = Databases.migrated(postgres);
+            String database = postgres.newMigratedDatabase();
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setURL(postgres.jdbcUrl(database));
             dataSource.setUser(Postgres.USER);

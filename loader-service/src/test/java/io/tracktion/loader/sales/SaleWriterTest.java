@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tracktion.loader.sales.WriteResult.Rejection;
-import io.tracktion.loader.testing.Databases;
 import io.tracktion.loader.testing.SaleTable;
 import io.tracktion.loader.testing.Sales;
 import io.tracktion.schemas.Sale;
@@ -35,7 +34,7 @@ class SaleWriterTest {
 
     @BeforeEach
     void freshDatabase() {
-        database = Databases.migrated(POSTGRES);
+        database = POSTGRES.newMigratedDatabase();
         writer = new SaleWriter(POSTGRES.dataSource(database));
         table = new SaleTable(POSTGRES.dataSource(database));
     }
@@ -112,13 +111,13 @@ class SaleWriterTest {
 
     @Test
     void throwsWhenTheDatabaseIsUnreachableAndWritesNothing() {
-        Databases.takeDown(POSTGRES, database);
+        POSTGRES.takeDown(database);
         try {
             assertThatThrownBy(() -> writer.write(List.of(Sales.sale("lost?"))))
                     .isInstanceOfSatisfying(SQLException.class,
                             e -> assertThat(RowFaults.isRowFault(e)).isFalse());
         } finally {
-            Databases.bringUp(POSTGRES, database);
+            POSTGRES.bringUp(database);
         }
         assertThat(table.count("")).isZero();
     }
