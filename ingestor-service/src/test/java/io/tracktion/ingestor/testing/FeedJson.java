@@ -13,7 +13,7 @@ public final class FeedJson {
     private FeedJson() {
     }
 
-    /** A sample from src/test/resources/bandcamp (copied from /work/shared/bandcamp). */
+    /** A sample from src/test/resources/bandcamp (copied from the shared Bandcamp samples, ../shared/bandcamp). */
     public static String sample(String name) {
         try (InputStream in = FeedJson.class.getResourceAsStream("/bandcamp/" + name)) {
             if (in == null) {
