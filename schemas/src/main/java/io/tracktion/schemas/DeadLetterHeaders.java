@@ -1,6 +1,14 @@
 package io.tracktion.schemas;
 
-/** Header names on dead-letter records; values are UTF-8 text. */
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * The headers that say why and where from a record went to {@link Topics#SALES_DEAD_LETTER}; values are
+ * UTF-8 text. Every stage that dead-letters builds them with {@link #of}, so they read the same everywhere.
+ */
 public final class DeadLetterHeaders {
 
     /** Why the record was rejected: the exception class and message. */
@@ -13,6 +21,39 @@ public final class DeadLetterHeaders {
     /** When it was rejected, ISO-8601 UTC. */
     public static final String FAILED_AT = "tracktion.dlq.failed.at";
 
+    /** Where the rejected record was read. */
+    public record Source(String topic, int partition, long offset) {
+    }
+
     private DeadLetterHeaders() {
+    }
+
+    /**
+     * The record's own headers plus the dead-letter headers; the original headers are left alone. Dead-letter
+     * headers from an earlier stage are replaced: a record carries its latest reason.
+     *
+     * @param source where the record was read, or null when that is unknown (no source headers then)
+     */
+    public static Headers of(Headers original, Exception error, String stage, Source source, Instant failedAt) {
+        Headers headers = new RecordHeaders(original.toArray());
+        put(headers, ERROR, reason(error));
+        put(headers, STAGE, stage);
+        if (source != null) {
+            put(headers, SOURCE_TOPIC, source.topic());
+            put(headers, SOURCE_PARTITION, String.valueOf(source.partition()));
+            put(headers, SOURCE_OFFSET, String.valueOf(source.offset()));
+        }
+        put(headers, FAILED_AT, failedAt.toString());
+        return headers;
+    }
+
+    /** The {@link #ERROR} text: the exception's class and message. */
+    public static String reason(Exception error) {
+        return error.getClass().getName() + ": " + error.getMessage();
+    }
+
+    private static void put(Headers headers, String name, String value) {
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -21,13 +21,16 @@ public final class Topics {
     public static final TopicSpec FEED_CURSOR = new TopicSpec("bandcamp.salesfeed.cursor", 1,
             Map.of("cleanup.policy", "compact"));
 
+    /** The name of {@link #SALES}, as a constant for annotations such as {@code @Topic}. */
+    public static final String SALES_NAME = "tracktion.sales";
+
     /** {@link Sale} keyed by saleId: parsed, validated, deduplicated sales. */
-    public static final TopicSpec SALES = new TopicSpec("tracktion.sales", 3,
+    public static final TopicSpec SALES = new TopicSpec(SALES_NAME, 3,
             Map.of("retention.ms", THIRTY_DAYS, "compression.type", "zstd"));
 
     /**
-     * Raw records the transformer could not turn into a {@link Sale}: the original key and value bytes,
-     * with the reason and the source coordinates in headers (see {@link DeadLetterHeaders}).
+     * Records the transformer could not turn into a {@link Sale}, or the loader could not store: the original
+     * key and value bytes, with the reason and the source coordinates in headers (see {@link DeadLetterHeaders}).
      */
     public static final TopicSpec SALES_DEAD_LETTER = new TopicSpec("tracktion.sales.dlq", 1,
             Map.of("retention.ms", THIRTY_DAYS));

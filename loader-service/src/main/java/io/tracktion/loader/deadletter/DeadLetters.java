@@ -3,14 +3,12 @@ package io.tracktion.loader.deadletter;
 import io.tracktion.schemas.DeadLetterHeaders;
 import io.tracktion.schemas.Topics;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +47,7 @@ public class DeadLetters {
     private CompletableFuture<?> send(DeadLetter letter) {
         ConsumerRecord<byte[], byte[]> source = letter.source();
         LOG.warn("Dead-lettering {}-{}@{} at {}: {}", source.topic(), source.partition(), source.offset(),
-                letter.stage(), describe(letter.error()));
+                letter.stage(), DeadLetterHeaders.reason(letter.error()));
         try {
             return client.send(Topics.SALES_DEAD_LETTER.name(), source.key(), source.value(), headers(letter));
         } catch (RuntimeException e) {
@@ -57,26 +55,10 @@ public class DeadLetters {
         }
     }
 
-    /** The record's own headers plus the {@link DeadLetterHeaders}, replacing any from an earlier stage. */
-    private Headers headers(DeadLetter letter) {
+    private static Headers headers(DeadLetter letter) {
         ConsumerRecord<byte[], byte[]> source = letter.source();
-        Headers headers = new RecordHeaders(source.headers().toArray());
-        put(headers, DeadLetterHeaders.ERROR, describe(letter.error()));
-        put(headers, DeadLetterHeaders.STAGE, letter.stage());
-        put(headers, DeadLetterHeaders.SOURCE_TOPIC, source.topic());
-        put(headers, DeadLetterHeaders.SOURCE_PARTITION, String.valueOf(source.partition()));
-        put(headers, DeadLetterHeaders.SOURCE_OFFSET, String.valueOf(source.offset()));
-        put(headers, DeadLetterHeaders.FAILED_AT, Instant.now().toString());
-        return headers;
-    }
-
-    private static String describe(Exception error) {
-        return error.getClass().getName() + ": " + error.getMessage();
-    }
-
-    private static void put(Headers headers, String name, String value) {
-        headers.remove(name);
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        return DeadLetterHeaders.of(source.headers(), letter.error(), letter.stage(),
+                new DeadLetterHeaders.Source(source.topic(), source.partition(), source.offset()), Instant.now());
     }
 
     /** The dead-letter topic could not take the records; the batch must be retried, not committed. */

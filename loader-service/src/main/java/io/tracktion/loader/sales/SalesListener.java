@@ -13,6 +13,7 @@ import io.tracktion.loader.sales.WriteResult.Rejection;
 import io.tracktion.loader.status.LoaderStats;
 import io.tracktion.schemas.AvroSerde;
 import io.tracktion.schemas.Sale;
+import io.tracktion.schemas.Topics;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,8 +65,7 @@ public class SalesListener {
         this.retryDelay = retryDelay;
     }
 
-    // Annotation values must be constants: this is Topics.SALES.name(), which the tests produce to.
-    @Topic("tracktion.sales")
+    @Topic(Topics.SALES_NAME)
     public void receive(ConsumerRecords<byte[], byte[]> records, Consumer<?, ?> consumer) {
         List<ConsumerRecord<byte[], byte[]>> decoded = new ArrayList<>(records.count());
         List<Sale> sales = new ArrayList<>(records.count());

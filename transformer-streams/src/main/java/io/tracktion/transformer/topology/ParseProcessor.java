@@ -1,6 +1,7 @@
 package io.tracktion.transformer.topology;
 
 import io.tracktion.schemas.AvroSerde;
+import io.tracktion.schemas.DeadLetterHeaders;
 import io.tracktion.schemas.RawSale;
 import io.tracktion.schemas.Sale;
 import io.tracktion.transformer.parse.InvalidSaleException;
@@ -28,6 +29,10 @@ final class ParseProcessor implements Processor<byte[], byte[], String, ParseOut
     private static final String METRICS_SCOPE = "transformer";
     private static final String METRICS_ENTITY = "parse";
 
+    /** The {@link DeadLetterHeaders#STAGE}s of this processor. */
+    static final String STAGE_DECODE = "transformer-streams/decode";
+    static final String STAGE_PARSE = "transformer-streams/parse";
+
     private static final Logger LOG = LoggerFactory.getLogger(ParseProcessor.class);
 
     private final AvroSerde<RawSale> rawSales = AvroSerde.rawSale();
@@ -54,7 +59,7 @@ final class ParseProcessor implements Processor<byte[], byte[], String, ParseOut
             }
             raw = rawSales.decode(record.value());
         } catch (SerializationException e) {
-            reject(record, e, DeadLetters.STAGE_DECODE);
+            reject(record, e, STAGE_DECODE);
             return;
         }
         if (!SaleParser.isSaleEvent(raw)) {
@@ -68,7 +73,7 @@ final class ParseProcessor implements Processor<byte[], byte[], String, ParseOut
         } catch (InvalidSaleException | RuntimeException e) {
             // A RuntimeException here is a parser bug met by one odd item: dead-letter it with its class
             // named rather than stop every partition behind it.
-            reject(record, e, DeadLetters.STAGE_PARSE);
+            reject(record, e, STAGE_PARSE);
             return;
         }
         context.forward(new Record<>(sale.getSaleId(), ParseOutcome.parsed(sale), record.timestamp(), record.headers()));
@@ -79,7 +84,8 @@ final class ParseProcessor implements Processor<byte[], byte[], String, ParseOut
         LOG.warn("Dead-lettering the record at {}: {}", source == null ? "an unknown offset"
                 : source.topic() + "-" + source.partition() + "@" + source.offset(), error.toString());
         deadLettered.record();
-        var headers = DeadLetters.headers(record.headers(), error, stage, source,
+        var headers = DeadLetterHeaders.of(record.headers(), error, stage,
+                source == null ? null : new DeadLetterHeaders.Source(source.topic(), source.partition(), source.offset()),
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
         context.forward(new Record<>((String) null, ParseOutcome.rejected(record.key(), record.value()),
                 record.timestamp(), headers));
