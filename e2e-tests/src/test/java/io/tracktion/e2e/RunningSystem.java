@@ -1,13 +1,13 @@
 package io.tracktion.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tracktion.launcher.layout.Repo;
 import io.tracktion.launcher.process.NotHealthyException;
+import io.tracktion.launcher.process.Ports;
 import io.tracktion.launcher.process.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +22,7 @@ import java.util.Map;
  */
 final class RunningSystem implements AutoCloseable {
 
-    private static final Path REPO = Path.of(System.getProperty("user.dir")).getParent();
-    private static final String VERSION = "0.1.0-SNAPSHOT";
+    private static final Repo REPO = Repo.locate();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final List<String> JVM_ARGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
@@ -42,11 +41,11 @@ final class RunningSystem implements AutoCloseable {
     /** Starts loader, transformer, API and ingestor, in that order, each healthy before the next. */
     static RunningSystem start(Path workDir, Map<String, String> infrastructure) throws IOException {
         Map<String, String> env = new HashMap<>(infrastructure);
-        int apiPort = freePort();
+        int apiPort = Ports.findFree();
         env.put("API_PORT", String.valueOf(apiPort));
-        env.put("INGESTOR_PORT", String.valueOf(freePort()));
-        env.put("TRANSFORMER_PORT", String.valueOf(freePort()));
-        env.put("LOADER_PORT", String.valueOf(freePort()));
+        env.put("INGESTOR_PORT", String.valueOf(Ports.findFree()));
+        env.put("TRANSFORMER_PORT", String.valueOf(Ports.findFree()));
+        env.put("LOADER_PORT", String.valueOf(Ports.findFree()));
         env.put("TRANSFORMER_STATE_DIR", workDir.resolve("transformer-state").toString());
         RunningSystem system = new RunningSystem(workDir, Map.copyOf(env), URI.create("http://127.0.0.1:" + apiPort));
         try {
@@ -92,10 +91,7 @@ final class RunningSystem implements AutoCloseable {
     }
 
     private void startService(String module, String portVariable) throws IOException {
-        Path jar = REPO.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No jar at " + jar + ": run the build (mvn verify) first");
-        }
+        Path jar = REPO.serviceJar(module); // ServiceProcess says so if it is not built
         Path log = workDir.resolve(module + "-" + services.size() + "-" + System.nanoTime() + ".log");
         ServiceProcess service = ServiceProcess.start(module, jar, env, log, JVM_ARGS);
         services.put(module, service);
@@ -106,12 +102,6 @@ final class RunningSystem implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + module + " was starting", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
