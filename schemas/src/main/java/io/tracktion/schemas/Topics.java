@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every topic of Tracktion, defined once. Keys are UTF-8 strings; values are Avro single-object
- * encoded records of the type named beside each topic (see {@link AvroSerde}).
+ * Every topic of Tracktion, defined once. Keys are UTF-8 strings; values are Avro records of the type named
+ * beside each topic, in the Confluent wire format under the subject {@code <topic>-value} (see
+ * {@link RegistryAvroSerde}); records written before the registry are in the single-object encoding.
  */
 public final class Topics {
 
@@ -15,27 +16,32 @@ public final class Topics {
 
     /** {@link RawSale} keyed by saleId: every sold item as the feed served it. Kept forever, so it can be replayed. */
     public static final TopicSpec RAW_SALES = new TopicSpec("bandcamp.sales.raw", 3,
-            Map.of("retention.ms", KEEP_FOREVER, "compression.type", "zstd"));
+            Map.of("retention.ms", KEEP_FOREVER, "compression.type", "zstd"), "RawSale");
 
     /** {@link FeedCursor} keyed by feed base URL: the ingestor's position, written in the raw sales' transaction. */
     public static final TopicSpec FEED_CURSOR = new TopicSpec("bandcamp.salesfeed.cursor", 1,
-            Map.of("cleanup.policy", "compact"));
+            Map.of("cleanup.policy", "compact"), "FeedCursor");
 
     /** The name of {@link #SALES}, as a constant for annotations such as {@code @Topic}. */
     public static final String SALES_NAME = "tracktion.sales";
 
     /** {@link Sale} keyed by saleId: parsed, validated, deduplicated sales. */
     public static final TopicSpec SALES = new TopicSpec(SALES_NAME, 3,
-            Map.of("retention.ms", THIRTY_DAYS, "compression.type", "zstd"));
+            Map.of("retention.ms", THIRTY_DAYS, "compression.type", "zstd"), "Sale");
 
     /**
      * Records the transformer could not turn into a {@link Sale}, or the loader could not store: the original
      * key and value bytes, with the reason and the source coordinates in headers (see {@link DeadLetterHeaders}).
      */
     public static final TopicSpec SALES_DEAD_LETTER = new TopicSpec("tracktion.sales.dlq", 1,
-            Map.of("retention.ms", THIRTY_DAYS));
+            Map.of("retention.ms", THIRTY_DAYS), null);
 
     public static final List<TopicSpec> ALL = List.of(RAW_SALES, FEED_CURSOR, SALES, SALES_DEAD_LETTER);
+
+    /** The topics whose values are Avro records, each with a registry subject. */
+    public static List<TopicSpec> withSchemas() {
+        return ALL.stream().filter(topic -> topic.valueRecord() != null).toList();
+    }
 
     private Topics() {
     }

@@ -1,6 +1,6 @@
 package io.tracktion.ingestor.cursor;
 
-import io.tracktion.schemas.AvroSerde;
+import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.FeedCursor;
 import io.tracktion.schemas.Topics;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class CursorReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(CursorReader.class);
-    private static final AvroSerde<FeedCursor> CURSORS = AvroSerde.feedCursor();
+    private static final SingleObjectSerde<FeedCursor> CURSORS = SingleObjectSerde.feedCursor();
     private static final String TOPIC = Topics.FEED_CURSOR.name();
 
     private final String bootstrapServers;

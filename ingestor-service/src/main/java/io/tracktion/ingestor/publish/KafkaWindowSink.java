@@ -1,7 +1,7 @@
 package io.tracktion.ingestor.publish;
 
 import io.tracktion.ingestor.cursor.CursorReader;
-import io.tracktion.schemas.AvroSerde;
+import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.FeedCursor;
 import io.tracktion.schemas.RawSale;
 import io.tracktion.schemas.Topics;
@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class KafkaWindowSink implements WindowSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaWindowSink.class);
-    private static final AvroSerde<RawSale> RAW_SALES = AvroSerde.rawSale();
-    private static final AvroSerde<FeedCursor> CURSORS = AvroSerde.feedCursor();
+    private static final SingleObjectSerde<RawSale> RAW_SALES = SingleObjectSerde.rawSale();
+    private static final SingleObjectSerde<FeedCursor> CURSORS = SingleObjectSerde.feedCursor();
 
     private final String feedBaseUrl;
     private final Properties producerConfig;

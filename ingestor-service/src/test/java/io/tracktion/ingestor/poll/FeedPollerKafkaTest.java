@@ -16,7 +16,7 @@ import io.tracktion.ingestor.testing.KafkaTopics;
 import io.tracktion.ingestor.testing.ScriptedFeedServer;
 import io.tracktion.ingestor.testing.ScriptedFeedServer.Request;
 import io.tracktion.ingestor.testing.ScriptedFeedServer.Response;
-import io.tracktion.schemas.AvroSerde;
+import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.FeedCursor;
 import io.tracktion.schemas.RawSale;
 import io.tracktion.schemas.Topics;
@@ -143,7 +143,7 @@ class FeedPollerKafkaTest {
                 zombie.beginTransaction();
                 FeedCursor bogus = new FeedCursor(server.baseUrl(), 9_999_999_999L, null, Instant.now());
                 zombie.send(new ProducerRecord<>(Topics.FEED_CURSOR.name(), server.baseUrl(),
-                        AvroSerde.feedCursor().encode(bogus)));
+                        SingleObjectSerde.feedCursor().encode(bogus)));
                 zombie.flush();
 
                 try (FeedPoller restarted = Ingestors.poller(KAFKA, server, INTERVAL, new FeedStatus(server.baseUrl()))) {
@@ -224,7 +224,7 @@ class FeedPollerKafkaTest {
     }
 
     private static void assertRecordsAreKeyedBySaleId(String feedBaseUrl) {
-        AvroSerde<RawSale> serde = AvroSerde.rawSale();
+        SingleObjectSerde<RawSale> serde = SingleObjectSerde.rawSale();
         List<Map.Entry<String, RawSale>> records = KafkaTopics.readToEnd(KAFKA, Topics.RAW_SALES.name()).stream()
                 .map(record -> Map.entry(record.key(), serde.decode(record.value())))
                 .filter(entry -> entry.getValue().getFeedBaseUrl().equals(feedBaseUrl))

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tracktion.ingestor.feed.FeedParser;
 import io.tracktion.ingestor.feed.FeedWindow;
 import io.tracktion.ingestor.testing.FeedJson;
-import io.tracktion.schemas.AvroSerde;
+import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.RawSale;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +43,7 @@ class RawSalesTest {
     void survivesAvroWithTheRawJsonUntouched() throws Exception {
         String item = "{\"artist_name\": \"星空 🚀\", \"amount_paid\": 4.989999771118164, \"x\": [null]}";
         FeedWindow window = FeedParser.parse("{\"start_date\": 0, \"end_date\": 60, \"events\": [{\"items\": [" + item + ", 5]}]}");
-        AvroSerde<RawSale> serde = AvroSerde.rawSale();
+        SingleObjectSerde<RawSale> serde = SingleObjectSerde.rawSale();
 
         List<RawSale> decoded = RawSales.of(window, "http://127.0.0.1:1", FETCHED_AT).stream()
                 .map(sale -> serde.decode(serde.encode(sale))).toList();

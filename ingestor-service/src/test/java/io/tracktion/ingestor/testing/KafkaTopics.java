@@ -1,6 +1,6 @@
 package io.tracktion.ingestor.testing;
 
-import io.tracktion.schemas.AvroSerde;
+import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.FeedCursor;
 import io.tracktion.schemas.RawSale;
 import io.tracktion.schemas.Topics;
@@ -26,7 +26,7 @@ public final class KafkaTopics {
 
     /** The committed raw sales of one feed, in offset order per partition. */
     public static List<RawSale> rawSales(KafkaCluster kafka, String feedBaseUrl) {
-        AvroSerde<RawSale> serde = AvroSerde.rawSale();
+        SingleObjectSerde<RawSale> serde = SingleObjectSerde.rawSale();
         return readToEnd(kafka, Topics.RAW_SALES.name()).stream()
                 .map(record -> serde.decode(record.value()))
                 .filter(sale -> sale.getFeedBaseUrl().equals(feedBaseUrl))
@@ -35,7 +35,7 @@ public final class KafkaTopics {
 
     /** Every committed cursor record of one feed, in order. */
     public static List<Long> cursorHistory(KafkaCluster kafka, String feedBaseUrl) {
-        AvroSerde<FeedCursor> serde = AvroSerde.feedCursor();
+        SingleObjectSerde<FeedCursor> serde = SingleObjectSerde.feedCursor();
         return readToEnd(kafka, Topics.FEED_CURSOR.name()).stream()
                 .filter(record -> feedBaseUrl.equals(record.key()))
                 .map(record -> serde.decode(record.value()).getEndDate())

@@ -2,7 +2,7 @@ package io.tracktion.loader.sales;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.jdbc.DataSourceResolver;
-import io.tracktion.schemas.AvroSerde;
+import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.Sale;
 import jakarta.inject.Singleton;
 import javax.sql.DataSource;
@@ -18,7 +18,7 @@ class SalesFactory {
     }
 
     @Singleton
-    AvroSerde<Sale> saleSerde() {
-        return AvroSerde.sale();
+    SingleObjectSerde<Sale> saleSerde() {
+        return SingleObjectSerde.sale();
     }
 }

@@ -11,7 +11,7 @@ import io.tracktion.loader.deadletter.DeadLetter;
 import io.tracktion.loader.deadletter.DeadLetters;
 import io.tracktion.loader.sales.WriteResult.Rejection;
 import io.tracktion.loader.status.LoaderStats;
-import io.tracktion.schemas.AvroSerde;
+import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.Sale;
 import io.tracktion.schemas.Topics;
 import java.sql.SQLException;
@@ -50,13 +50,13 @@ public class SalesListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SalesListener.class);
 
-    private final AvroSerde<Sale> serde;
+    private final SingleObjectSerde<Sale> serde;
     private final SaleWriter writer;
     private final DeadLetters deadLetters;
     private final LoaderStats stats;
     private final Duration retryDelay;
 
-    public SalesListener(AvroSerde<Sale> serde, SaleWriter writer, DeadLetters deadLetters, LoaderStats stats,
+    public SalesListener(SingleObjectSerde<Sale> serde, SaleWriter writer, DeadLetters deadLetters, LoaderStats stats,
                          @Value("${loader.retry-delay}") Duration retryDelay) {
         this.serde = serde;
         this.writer = writer;

@@ -1,6 +1,6 @@
 package io.tracktion.loader.testing;
 
-import io.tracktion.schemas.AvroSerde;
+import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.Sale;
 import io.tracktion.schemas.Topics;
 import io.tracktion.testsupport.KafkaCluster;
@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** Publishes to {@code tracktion.sales} the way the transformer does: transactionally, keyed by saleId. */
 public final class SalesProducer implements AutoCloseable {
 
-    private static final AvroSerde<Sale> SERDE = AvroSerde.sale();
+    private static final SingleObjectSerde<Sale> SERDE = SingleObjectSerde.sale();
 
     private final KafkaProducer<byte[], byte[]> producer;
 

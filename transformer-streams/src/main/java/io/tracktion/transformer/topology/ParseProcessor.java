@@ -1,6 +1,6 @@
 package io.tracktion.transformer.topology;
 
-import io.tracktion.schemas.AvroSerde;
+import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.DeadLetterHeaders;
 import io.tracktion.schemas.RawSale;
 import io.tracktion.schemas.Sale;
@@ -35,7 +35,7 @@ final class ParseProcessor implements Processor<byte[], byte[], String, ParseOut
 
     private static final Logger LOG = LoggerFactory.getLogger(ParseProcessor.class);
 
-    private final AvroSerde<RawSale> rawSales = AvroSerde.rawSale();
+    private final SingleObjectSerde<RawSale> rawSales = SingleObjectSerde.rawSale();
     private ProcessorContext<String, ParseOutcome> context;
     private Sensor nonSaleSkipped;
     private Sensor deadLettered;

@@ -1,6 +1,6 @@
 package io.tracktion.transformer.topology;
 
-import io.tracktion.schemas.AvroSerde;
+import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.Topics;
 import io.tracktion.transformer.dedup.DeduplicationProcessor;
 import java.time.Duration;
@@ -57,7 +57,7 @@ public final class TransformerTopology {
                 .mapValues(ParseOutcome::sale, Named.as("sale"))
                 .process(() -> new DeduplicationProcessor<>(StoreNames.SEEN_SALE_IDS, DEDUP_RETENTION),
                         Named.as("dedup"), StoreNames.SEEN_SALE_IDS)
-                .to(Topics.SALES.name(), Produced.with(Serdes.String(), AvroSerde.sale()).withName("sales"));
+                .to(Topics.SALES.name(), Produced.with(Serdes.String(), SingleObjectSerde.sale()).withName("sales"));
 
         outcomes.get(OUTCOME_PREFIX + REJECTED)
                 .map((none, outcome) -> KeyValue.pair(outcome.rejectedKey(), outcome.rejectedValue()),

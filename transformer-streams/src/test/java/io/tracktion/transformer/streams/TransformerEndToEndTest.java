@@ -4,7 +4,7 @@ import static io.tracktion.transformer.testing.Samples.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tracktion.schemas.AvroSerde;
+import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.DeadLetterHeaders;
 import io.tracktion.schemas.RawSale;
 import io.tracktion.schemas.Topics;
@@ -57,7 +57,7 @@ class TransformerEndToEndTest {
         try (var streams = new TransformerStreams(TransformerTopology.buildTopology(), settings.streamsConfig())) {
             streams.start();
             try (var producer = producer()) {
-                AvroSerde<RawSale> serde = AvroSerde.rawSale();
+                SingleObjectSerde<RawSale> serde = SingleObjectSerde.rawSale();
                 for (RawSale sale : sales) {
                     producer.send(new ProducerRecord<>(Topics.RAW_SALES.name(), sale.getSaleId(), serde.encode(sale)));
                 }
@@ -74,7 +74,7 @@ class TransformerEndToEndTest {
         var written = KAFKA.readAll(Topics.SALES.name(), Duration.ofSeconds(1), Duration.ofSeconds(20));
         assertThat(written).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
                 .containsExactlyInAnyOrderElementsOf(sales.stream().map(RawSale::getSaleId).toList());
-        AvroSerde<io.tracktion.schemas.Sale> saleSerde = AvroSerde.sale();
+        SingleObjectSerde<io.tracktion.schemas.Sale> saleSerde = SingleObjectSerde.sale();
         assertThat(written).extracting(r -> saleSerde.decode(r.value()).getArtist()).contains("Velvet Orrery", "Kitefall");
 
         List<ConsumerRecord<byte[], byte[]>> deadLetters =

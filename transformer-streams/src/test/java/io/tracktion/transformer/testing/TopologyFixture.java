@@ -1,6 +1,6 @@
 package io.tracktion.transformer.testing;
 
-import io.tracktion.schemas.AvroSerde;
+import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.DeadLetterHeaders;
 import io.tracktion.schemas.RawSale;
 import io.tracktion.schemas.Sale;
@@ -31,14 +31,14 @@ public final class TopologyFixture implements AutoCloseable {
     private final TestInputTopic<byte[], byte[]> raw;
     private final TestOutputTopic<String, Sale> sales;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
-    private final AvroSerde<RawSale> rawSerde = AvroSerde.rawSale();
+    private final SingleObjectSerde<RawSale> rawSerde = SingleObjectSerde.rawSale();
 
     public TopologyFixture(Path stateDir) {
         var config = TransformerSettings.of("unused:9092", "transformer-test", stateDir.toString(), 1).streamsConfig();
         driver = new TopologyTestDriver(TransformerTopology.buildTopology(), config, START);
         raw = driver.createInputTopic(Topics.RAW_SALES.name(), new ByteArraySerializer(), new ByteArraySerializer(),
                 START, Duration.ZERO);
-        sales = driver.createOutputTopic(Topics.SALES.name(), new StringDeserializer(), AvroSerde.sale());
+        sales = driver.createOutputTopic(Topics.SALES.name(), new StringDeserializer(), SingleObjectSerde.sale());
         deadLetters = driver.createOutputTopic(Topics.SALES_DEAD_LETTER.name(),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
-class AvroSerdeTest {
+class SingleObjectSerdeTest {
 
     static Sale sale() {
         return Sale.newBuilder()
@@ -25,7 +25,7 @@ class AvroSerdeTest {
 
     @Test
     void roundTripsInSingleObjectEncoding() {
-        AvroSerde<Sale> serde = AvroSerde.sale();
+        SingleObjectSerde<Sale> serde = SingleObjectSerde.sale();
         byte[] bytes = serde.serialize("t", sale());
         assertArrayEquals(new byte[] {(byte) 0xC3, 0x01}, Arrays.copyOf(bytes, 2));
         Sale back = serde.deserialize("t", bytes);
@@ -36,17 +36,17 @@ class AvroSerdeTest {
 
     @Test
     void rejectsBytesThatAreNotARecord() {
-        assertThrows(SerializationException.class, () -> AvroSerde.sale().decode(new byte[] {1, 2, 3}));
-        byte[] raw = AvroSerde.rawSale().encode(RawSale.newBuilder().setSaleId("s").setEventId("e").setItemIndex(0)
+        assertThrows(SerializationException.class, () -> SingleObjectSerde.sale().decode(new byte[] {1, 2, 3}));
+        byte[] raw = SingleObjectSerde.rawSale().encode(RawSale.newBuilder().setSaleId("s").setEventId("e").setItemIndex(0)
                 .setCartSize(1).setFeedBaseUrl("http://x").setFetchedAt(Instant.EPOCH).setItemJson("{}").build());
         // A RawSale is not a Sale: the fingerprint says so.
-        assertThrows(SerializationException.class, () -> AvroSerde.sale().decode(raw));
+        assertThrows(SerializationException.class, () -> SingleObjectSerde.sale().decode(raw));
     }
 
     @Test
     void refusesMoneyWithTheWrongScale() {
         Sale bad = sale();
         bad.setAmountPaid(new BigDecimal("1.23456"));
-        assertThrows(SerializationException.class, () -> AvroSerde.sale().encode(bad));
+        assertThrows(SerializationException.class, () -> SingleObjectSerde.sale().encode(bad));
     }
 }

@@ -1,58 +1,52 @@
 package io.tracktion.schemas;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Kafka serde for a generated Avro record, in Avro's standard single-object encoding
- * ({@code C3 01}, the writer schema's 8-byte fingerprint, then the body). Any released version of the
- * schema can be read: the writer schema is looked up in {@link ReleasedSchemas}.
+ * A generated Avro record in Avro's standard single-object encoding ({@code C3 01}, the writer schema's
+ * 8-byte fingerprint, then the body): how every topic was written before the schema registry. Any released
+ * version of the schema can be read: the writer schema is looked up in {@link ReleasedSchemas}.
+ * {@link RegistryAvroSerde} reads these records still; new ones are written in the Confluent wire format.
  *
  * <p>Thread-safe; one instance per record type is enough.
  */
-public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class SingleObjectSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
     static {
-        // Avro 1.12 decodes only into trusted classes.
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
-                ClassSecurityValidator.DEFAULT,
-                ClassSecurityValidator.builder()
-                        .add(RawSale.class).add(Sale.class).add(FeedCursor.class).add(SaleItemType.class)
-                        .build()));
+        TrustedClasses.install();
     }
 
     private final Class<T> type;
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
 
-    public AvroSerde(Class<T> type, Schema schema) {
+    public SingleObjectSerde(Class<T> type, Schema schema) {
         this.type = type;
         SpecificData model = SpecificData.getForClass(type);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema, ReleasedSchemas.get().store());
     }
 
-    public static AvroSerde<RawSale> rawSale() {
-        return new AvroSerde<>(RawSale.class, RawSale.getClassSchema());
+    public static SingleObjectSerde<RawSale> rawSale() {
+        return new SingleObjectSerde<>(RawSale.class, RawSale.getClassSchema());
     }
 
-    public static AvroSerde<Sale> sale() {
-        return new AvroSerde<>(Sale.class, Sale.getClassSchema());
+    public static SingleObjectSerde<Sale> sale() {
+        return new SingleObjectSerde<>(Sale.class, Sale.getClassSchema());
     }
 
-    public static AvroSerde<FeedCursor> feedCursor() {
-        return new AvroSerde<>(FeedCursor.class, FeedCursor.getClassSchema());
+    public static SingleObjectSerde<FeedCursor> feedCursor() {
+        return new SingleObjectSerde<>(FeedCursor.class, FeedCursor.getClassSchema());
     }
 
     /** Encodes a record; throws {@link SerializationException} if it does not fit its schema. */

@@ -1,0 +1,80 @@
+package io.tracktion.registry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A throwaway registry process with in-memory storage on free ports, for tests: started, waited for, and
+ * destroyed with {@link #close()} (or when the JVM exits).
+ */
+public final class InMemoryRegistry implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final URI url;
+    private final Path logFile;
+
+    private InMemoryRegistry(Process process, URI url, Path logFile) {
+        this.process = process;
+        this.url = url;
+        this.logFile = logFile;
+    }
+
+    /** Starts one and waits until it is ready; its output goes to a temporary log file. */
+    public static InMemoryRegistry start() throws RegistryException, IOException, InterruptedException {
+        RegistryServer server = new RegistryServer(RegistryDistribution.locate(), RegistryJava.find(System.getenv()),
+                freePort(), freePort(), null);
+        Path logFile = Files.createTempFile("tracktion-schema-registry-", ".log");
+        Process process = server.start(logFile);
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "schema-registry-stop"));
+        try {
+            server.awaitReady(process, READY_TIMEOUT, logFile);
+        } catch (RegistryException | InterruptedException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        return new InMemoryRegistry(process, server.url(), logFile);
+    }
+
+    /** The registry's root URL. */
+    public URI url() {
+        return url;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on the loopback interface", e);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.tracktion.schemas;
+
+import com.microsoft.kiota.ApiException;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Kafka serde for a generated Avro record of one topic: writes the Confluent wire format (magic byte {@code 0},
+ * the 4-byte schema id, the Avro body) through Apicurio's serde, which looks the id up in the registry under the
+ * subject {@code <topic>-value} and caches it; reads that format and also the single-object encoding
+ * ({@code C3 01}) of records written before the registry, which the first two bytes tell apart.
+ *
+ * <p>Errors say what to do with the record: a {@link SerializationException} means the bytes (or the value) are
+ * bad and belong in a dead-letter topic; a {@link SchemaRegistryUnavailableException} means the registry could
+ * not answer, and the same record should be tried again later.
+ *
+ * <p>Thread-safe; one instance per record type is enough.
+ */
+public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
+
+    static {
+        TrustedClasses.install();
+    }
+
+    /** The Confluent wire format's magic byte, and its header: magic byte and schema id. */
+    static final byte MAGIC_BYTE = 0;
+    private static final int HEADER_LENGTH = 5;
+
+    private final Class<T> type;
+    private final SchemaRegistryConfig registry;
+    private final AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
+    private final AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
+    private final SingleObjectSerde<T> singleObject;
+
+    private RegistryAvroSerde(Class<T> type, SingleObjectSerde<T> singleObject, SchemaRegistryConfig registry) {
+        this.type = type;
+        this.registry = registry;
+        this.singleObject = singleObject;
+        Map<String, Object> config = registry.serdeConfig();
+        serializer.configure(config, false);
+        deserializer.configure(config, false);
+    }
+
+    public static RegistryAvroSerde<RawSale> rawSale(SchemaRegistryConfig registry) {
+        return new RegistryAvroSerde<>(RawSale.class, SingleObjectSerde.rawSale(), registry);
+    }
+
+    public static RegistryAvroSerde<Sale> sale(SchemaRegistryConfig registry) {
+        return new RegistryAvroSerde<>(Sale.class, SingleObjectSerde.sale(), registry);
+    }
+
+    public static RegistryAvroSerde<FeedCursor> feedCursor(SchemaRegistryConfig registry) {
+        return new RegistryAvroSerde<>(FeedCursor.class, SingleObjectSerde.feedCursor(), registry);
+    }
+
+    @Override
+    public byte[] serialize(String topic, T data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return serializer.serialize(topic, data);
+        } catch (RuntimeException e) {
+            if (isBadValue(e)) {
+                throw new SerializationException("Cannot encode " + type.getSimpleName() + ": " + rootMessage(e), e);
+            }
+            throw unavailable("Cannot find the schema id of " + type.getSimpleName() + " under subject " + topic
+                    + "-value in the schema registry at " + registry.url() + " (run ./tracktion schemas register"
+                    + " if it is not registered)", e);
+        }
+    }
+
+    @Override
+    public T deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        if (data.length >= 2 && data[0] == (byte) 0xC3 && data[1] == (byte) 0x01) {
+            return singleObject.decode(data);
+        }
+        if (data.length < HEADER_LENGTH || data[0] != MAGIC_BYTE) {
+            throw new SerializationException("Cannot decode " + type.getSimpleName() + ": " + data.length
+                    + " bytes in neither the Confluent wire format (00 and a schema id) nor the single-object"
+                    + " encoding (C3 01)");
+        }
+        int schemaId = ByteBuffer.wrap(data, 1, 4).getInt();
+        Object value;
+        try {
+            value = deserializer.deserialize(topic, data);
+        } catch (RuntimeException e) {
+            if (statusOf(e) == 404) {
+                throw new SerializationException("Cannot decode " + type.getSimpleName() + ": schema id " + schemaId
+                        + " is not in the schema registry at " + registry.url(), e);
+            }
+            if (isBadValue(e)) {
+                throw new SerializationException("Cannot decode " + type.getSimpleName() + " written with schema id "
+                        + schemaId + ": " + rootMessage(e), e);
+            }
+            throw unavailable("Cannot fetch schema id " + schemaId + " from the schema registry at "
+                    + registry.url(), e);
+        }
+        if (!type.isInstance(value)) {
+            throw new SerializationException("Cannot decode " + type.getSimpleName() + ": schema id " + schemaId
+                    + " is a " + (value == null ? "null" : value.getClass().getSimpleName()) + " record");
+        }
+        return type.cast(value);
+    }
+
+    /** Avro refused the data itself (bytes that do not fit the schema, a value that does not fit its field). */
+    private static boolean isBadValue(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof IOException || e instanceof ApiException) {
+                return false; // the registry, not the data
+            }
+            if (e instanceof AvroRuntimeException || e instanceof ClassCastException
+                    || e instanceof IndexOutOfBoundsException || e instanceof java.nio.BufferUnderflowException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The HTTP status of the registry's answer in the cause chain, or 0 if there was none. */
+    private static int statusOf(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof ApiException api) {
+                return api.getResponseStatusCode();
+            }
+        }
+        return 0;
+    }
+
+    private static SchemaRegistryUnavailableException unavailable(String message, RuntimeException e) {
+        int status = statusOf(e);
+        return new SchemaRegistryUnavailableException(message + ": "
+                + (status > 0 ? "HTTP " + status + ", " : "") + rootMessage(e), e);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return this;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return this;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        // Configured at construction: the registry is fixed by SchemaRegistryConfig, the record type by the factory.
+    }
+
+    /**
+     * Nothing: the serde lives as long as its service. Kafka Streams shares one instance between all the tasks of
+     * a topology and may close it with any of them, which must not break the others.
+     */
+    @Override
+    public void close() {
+        // see above
+    }
+}
