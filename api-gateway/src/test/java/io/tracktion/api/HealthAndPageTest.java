@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tracktion.api.testing.ApiResponse;
 import io.tracktion.api.testing.ApiWithDatabase;
+import io.tracktion.api.testing.RunningApi;
+import io.tracktion.testsupport.SchemaRegistry;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,6 +24,21 @@ class HealthAndPageTest {
         JsonNode health = response.json();
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/details/jdbc/status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void healthShowsTheSchemaRegistryButStaysUpWithoutIt() throws Exception {
+        JsonNode without = API.getJson("/health");
+        assertThat(without.get("status").asText()).isEqualTo("UP");
+        assertThat(without.at("/details/schemaRegistry/details/reachable").asBoolean(true)).isFalse();
+        assertThat(without.at("/details/schemaRegistry/details/error").asText()).isNotBlank();
+
+        try (RunningApi withRegistry = API.startAnother(Map.of("schema-registry.url", SchemaRegistry.url()))) {
+            JsonNode with = withRegistry.get("/health").json();
+            assertThat(with.at("/details/schemaRegistry/details/reachable").asBoolean()).isTrue();
+            assertThat(with.at("/details/schemaRegistry/details/url").asText()).isEqualTo(SchemaRegistry.url());
+            assertThat(with.at("/details/schemaRegistry/details/missingSubjects").isMissingNode()).isTrue();
+        }
     }
 
     @Test

@@ -11,9 +11,12 @@ import io.tracktion.ingestor.poll.FeedPoller;
 import io.tracktion.ingestor.poll.FeedPollingLoop;
 import io.tracktion.ingestor.poll.FeedStatus;
 import io.tracktion.ingestor.publish.KafkaWindowSink;
+import io.tracktion.schemas.SchemaRegistryProbe;
+import io.tracktion.schemas.Topics;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,8 +34,15 @@ public class IngestorFactory {
     IngestorSettings settings(@Value("${bandcamp.base-url}") String baseUrl,
                               @Value("${bandcamp.poll-interval}") String pollInterval,
                               @Value("${bandcamp.http-timeout}") String httpTimeout,
-                              @Value("${kafka.bootstrap.servers}") String bootstrapServers) {
-        return IngestorSettings.of(baseUrl, pollInterval, httpTimeout, bootstrapServers);
+                              @Value("${kafka.bootstrap.servers}") String bootstrapServers,
+                              @Value("${schema-registry.url}") String schemaRegistryUrl) {
+        return IngestorSettings.of(baseUrl, pollInterval, httpTimeout, bootstrapServers, schemaRegistryUrl);
+    }
+
+    /** What the ingestor writes: it waits for these subjects, and /health shows whether they are there. */
+    @Singleton
+    SchemaRegistryProbe schemaRegistryProbe(IngestorSettings settings) {
+        return SchemaRegistryProbe.forTopics(settings.schemaRegistry(), List.of(Topics.RAW_SALES, Topics.FEED_CURSOR));
     }
 
     @Singleton
@@ -43,16 +53,17 @@ public class IngestorFactory {
     /** Eager, so that bad settings stop the application at startup and polling begins at once. */
     @Context
     @Bean(preDestroy = "close")
-    FeedPollingLoop pollingLoop(IngestorSettings settings, FeedStatus status) {
+    FeedPollingLoop pollingLoop(IngestorSettings settings, FeedStatus status, SchemaRegistryProbe registryProbe) {
         Clock clock = Clock.systemUTC();
         String feedBaseUrl = settings.feedBaseUrl();
         KafkaWindowSink sink = new KafkaWindowSink(feedBaseUrl,
                 KafkaWindowSink.producerConfig(settings.kafkaBootstrapServers(), feedBaseUrl),
-                new CursorReader(settings.kafkaBootstrapServers(), CURSOR_READ_TIMEOUT));
+                new CursorReader(settings.kafkaBootstrapServers(), CURSOR_READ_TIMEOUT, settings.schemaRegistry()),
+                settings.schemaRegistry());
         FeedPoller poller = new FeedPoller(feedBaseUrl, new HttpSalesFeed(feedBaseUrl, settings.httpTimeout(), clock),
                 sink, settings.pollInterval(), new Backoff(RETRY_INITIAL, RETRY_MAX, RandomGenerator.getDefault()),
                 clock, status);
-        FeedPollingLoop loop = new FeedPollingLoop(poller, status);
+        FeedPollingLoop loop = new FeedPollingLoop(poller, status, registryProbe);
         loop.start();
         return loop;
     }

@@ -1,5 +1,6 @@
 package io.tracktion.ingestor;
 
+import io.tracktion.schemas.SchemaRegistryConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -16,22 +17,24 @@ import java.util.regex.Pattern;
  * @param pollInterval          {@code BANDCAMP_POLL_INTERVAL}: the wait between windows once caught up
  * @param httpTimeout           {@code BANDCAMP_HTTP_TIMEOUT}: connect and whole-request timeout
  * @param kafkaBootstrapServers {@code KAFKA_BOOTSTRAP_SERVERS}
+ * @param schemaRegistry        {@code SCHEMA_REGISTRY_URL}
  */
 public record IngestorSettings(String feedBaseUrl, Duration pollInterval, Duration httpTimeout,
-                               String kafkaBootstrapServers) {
+                               String kafkaBootstrapServers, SchemaRegistryConfig schemaRegistry) {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     /** Reads the raw setting texts; throws {@link IllegalArgumentException} naming the bad setting. */
     public static IngestorSettings of(String feedBaseUrl, String pollInterval, String httpTimeout,
-                                      String kafkaBootstrapServers) {
+                                      String kafkaBootstrapServers, String schemaRegistryUrl) {
         if (kafkaBootstrapServers == null || kafkaBootstrapServers.isBlank()) {
             throw new IllegalArgumentException("KAFKA_BOOTSTRAP_SERVERS must not be empty");
         }
         return new IngestorSettings(baseUrl(feedBaseUrl),
                 duration("BANDCAMP_POLL_INTERVAL", pollInterval),
                 duration("BANDCAMP_HTTP_TIMEOUT", httpTimeout),
-                kafkaBootstrapServers.trim());
+                kafkaBootstrapServers.trim(),
+                SchemaRegistryConfig.of(schemaRegistryUrl));
     }
 
     /** An absolute http(s) URL with a host, no query or fragment; trailing slashes removed. */

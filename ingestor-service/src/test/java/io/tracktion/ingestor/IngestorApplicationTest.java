@@ -18,6 +18,7 @@ import io.tracktion.ingestor.testing.KafkaTopics;
 import io.tracktion.ingestor.testing.ScriptedFeedServer;
 import io.tracktion.ingestor.testing.ScriptedFeedServer.Response;
 import io.tracktion.testsupport.KafkaCluster;
+import io.tracktion.testsupport.SchemaRegistry;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -58,6 +59,7 @@ class IngestorApplicationTest implements TestPropertyProvider {
                 Response.json(FeedJson.sample("get-initial.json")));
         return Map.of(
                 "kafka.bootstrap.servers", KAFKA.bootstrapServers(),
+                "schema-registry.url", SchemaRegistry.url(),
                 "bandcamp.base-url", feed.baseUrl(),
                 "bandcamp.poll-interval", "1h",
                 "micronaut.server.port", "-1");

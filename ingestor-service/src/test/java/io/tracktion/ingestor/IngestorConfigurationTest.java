@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micronaut.context.ApplicationContext;
+import io.tracktion.schemas.SchemaRegistryConfig;
 import io.micronaut.context.env.Environment;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,7 @@ class IngestorConfigurationTest {
     @Test
     void defaultsAreTheDocumentedOnes() {
         List<String> variables = List.of("BANDCAMP_BASE_URL", "BANDCAMP_POLL_INTERVAL", "BANDCAMP_HTTP_TIMEOUT",
-                "KAFKA_BOOTSTRAP_SERVERS", "INGESTOR_PORT");
+                "KAFKA_BOOTSTRAP_SERVERS", "INGESTOR_PORT", "SCHEMA_REGISTRY_URL");
         assumeTrue(variables.stream().allMatch(name -> System.getenv(name) == null), "settings come from the environment");
         try (ApplicationContext context = ApplicationContext.builder().build()) {
             Environment environment = context.getEnvironment().start();
@@ -26,10 +27,11 @@ class IngestorConfigurationTest {
                     environment.getRequiredProperty("bandcamp.base-url", String.class),
                     environment.getRequiredProperty("bandcamp.poll-interval", String.class),
                     environment.getRequiredProperty("bandcamp.http-timeout", String.class),
-                    environment.getRequiredProperty("kafka.bootstrap.servers", String.class));
+                    environment.getRequiredProperty("kafka.bootstrap.servers", String.class),
+                    environment.getRequiredProperty("schema-registry.url", String.class));
 
             assertThat(settings).isEqualTo(new IngestorSettings("https://bandcamp.com", Duration.ofSeconds(60),
-                    Duration.ofSeconds(20), "localhost:9092"));
+                    Duration.ofSeconds(20), "localhost:9092", SchemaRegistryConfig.of("http://127.0.0.1:8085")));
             assertThat(environment.getRequiredProperty("micronaut.server.port", Integer.class)).isEqualTo(8081);
             assertThat(environment.getRequiredProperty("endpoints.health.sensitive", Boolean.class)).isFalse();
         }

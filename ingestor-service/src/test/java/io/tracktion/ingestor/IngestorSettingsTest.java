@@ -3,6 +3,7 @@ package io.tracktion.ingestor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tracktion.schemas.SchemaRegistryConfig;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,12 +48,17 @@ class IngestorSettingsTest {
 
     @Test
     void readsAllSettings() {
-        IngestorSettings settings = IngestorSettings.of("https://bandcamp.com/", "60s", "20s", " localhost:9092 ");
+        IngestorSettings settings = IngestorSettings.of("https://bandcamp.com/", "60s", "20s", " localhost:9092 ",
+                " http://registry.internal:8085/ ");
         assertThat(settings).isEqualTo(new IngestorSettings("https://bandcamp.com", Duration.ofSeconds(60),
-                Duration.ofSeconds(20), "localhost:9092"));
-        assertThatThrownBy(() -> IngestorSettings.of("https://bandcamp.com", "60s", "20s", " "))
+                Duration.ofSeconds(20), "localhost:9092", SchemaRegistryConfig.of("http://registry.internal:8085")));
+        assertThat(IngestorSettings.of("https://bandcamp.com", "60s", "20s", "k:9092", null).schemaRegistry().url())
+                .hasToString("http://127.0.0.1:8085");
+        assertThatThrownBy(() -> IngestorSettings.of("https://bandcamp.com", "60s", "20s", "k:9092", "registry:8085"))
+                .hasMessageStartingWith("SCHEMA_REGISTRY_URL must be an http(s) URL");
+        assertThatThrownBy(() -> IngestorSettings.of("https://bandcamp.com", "60s", "20s", " ", null))
                 .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
-        assertThatThrownBy(() -> IngestorSettings.of("https://bandcamp.com", "60s", "forever", "k:9092"))
+        assertThatThrownBy(() -> IngestorSettings.of("https://bandcamp.com", "60s", "forever", "k:9092", null))
                 .hasMessageStartingWith("BANDCAMP_HTTP_TIMEOUT");
     }
 }

@@ -11,6 +11,8 @@ import io.tracktion.loader.testing.SaleTable;
 import io.tracktion.loader.testing.Sales;
 import io.tracktion.loader.testing.SalesProducer;
 import io.tracktion.schemas.DeadLetterHeaders;
+import io.tracktion.schemas.Sale;
+import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.Topics;
 import io.tracktion.testsupport.KafkaCluster;
 import io.tracktion.testsupport.Postgres;
@@ -43,7 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole loader against a real Kafka broker and a real PostgreSQL, fed the way the transformer
- * feeds it (transactional producer, Avro single-object encoding). The tests share one topic and one
+ * feeds it (transactional producer, Confluent wire format through a real schema registry). The tests share one topic and one
  * table and run in order; each uses its own saleId prefix.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -87,6 +89,7 @@ class LoaderServiceTest {
         assertThat(health.body()).containsEntry("status", "UP");
         assertThat(component(health, "jdbc")).containsEntry("status", "UP");
         assertThat(component(health, "kafka")).containsEntry("status", "UP");
+        assertThat(component(health, "schemaRegistry")).containsEntry("status", "UP");
     }
 
     @Test
@@ -215,6 +218,20 @@ class LoaderServiceTest {
         assertThat(stats.consecutiveFailures()).isZero();
         assertThat(stats.lastFailure()).isNotBlank();
         assertThat(deadLetters("outage-")).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void loadsSalesWrittenBeforeTheRegistryBesideNewOnes() {
+        Sale old = Sales.sale("encoding-old");
+        producer.commit(List.of(
+                new ProducerRecord<>(Topics.SALES.name(), 0, old.getSaleId().getBytes(StandardCharsets.UTF_8),
+                        SingleObjectSerde.sale().encode(old)),
+                SalesProducer.record(Sales.sale("encoding-new"), 0)));
+
+        await().atMost(PATIENCE).until(() -> table.count("encoding-") == 2);
+        assertThat(table.row("encoding-old")).containsExactlyEntriesOf(Sales.expectedRow("encoding-old"));
+        assertThat(deadLetters("encoding-")).isEmpty();
     }
 
     @SuppressWarnings("unchecked")

@@ -36,7 +36,7 @@ public final class SchemaRegistrar {
     private final URI confluentApi;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    /** @param confluentApi e.g. {@code http://localhost:8085/apis/ccompat/v7} */
+    /** @param confluentApi e.g. {@code http://127.0.0.1:8085/apis/ccompat/v7} */
     public SchemaRegistrar(URI confluentApi) {
         this.confluentApi = confluentApi;
     }

@@ -27,8 +27,20 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
+    /**
+     * Apicurio's serde logs through java.util.logging: every schema lookup as INFO with the whole schema, and a
+     * warning that it shares one Vert.x instance (as it should here). Quieted; failures still reach us as exceptions.
+     * Held in fields, because java.util.logging keeps only weak references to its loggers.
+     */
+    private static final java.util.logging.Logger RESOLVER_LOG =
+            java.util.logging.Logger.getLogger("io.apicurio.registry.resolver.DefaultSchemaResolver");
+    private static final java.util.logging.Logger VERTX_LOG =
+            java.util.logging.Logger.getLogger("io.apicurio.registry.client.common.DefaultVertxInstance");
+
     static {
         TrustedClasses.install();
+        RESOLVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        VERTX_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
 
     /** The Confluent wire format's magic byte, and its header: magic byte and schema id. */

@@ -5,14 +5,14 @@ import java.util.Map;
 
 /**
  * Where the schema registry is, and how our serdes talk to it. {@code url} is the registry's root (an Apicurio
- * Registry 3: {@code http://localhost:8085}, from {@code SCHEMA_REGISTRY_URL}); its Confluent-compatible API,
+ * Registry 3: {@code http://127.0.0.1:8085}, from {@code SCHEMA_REGISTRY_URL}); its Confluent-compatible API,
  * the one any Kafka client's registry library speaks, is at {@link #confluentApi()}.
  */
 public record SchemaRegistryConfig(URI url) {
 
     /** The variable that names the registry, and its local default. */
     public static final String URL_VARIABLE = "SCHEMA_REGISTRY_URL";
-    public static final String DEFAULT_URL = "http://localhost:8085";
+    public static final String DEFAULT_URL = "http://127.0.0.1:8085";
 
     public SchemaRegistryConfig {
         if (url == null || url.getScheme() == null || url.getHost() == null
@@ -48,7 +48,8 @@ public record SchemaRegistryConfig(URI url) {
     /**
      * The settings of Apicurio's Avro serde. Producers never register schemas ({@code ./tracktion schemas register}
      * does, from the released versions): the serializer finds the id of its writer schema by content, canonicalised,
-     * so the generated class's Java-only properties do not matter. Ids and schemas are cached; when a refresh fails
+     * so the generated class's Java-only properties do not matter; it is looked up whole, named types inline, as
+     * released (not with each named type as a reference of its own, Apicurio's default). Ids and schemas are cached; when a refresh fails
      * the cached value is used, so a registry outage does not stop a service that already knows its ids.
      */
     public Map<String, Object> serdeConfig() {
@@ -57,6 +58,7 @@ public record SchemaRegistryConfig(URI url) {
                 "apicurio.registry.auto-register", "false",
                 "apicurio.registry.find-latest", "false",
                 "apicurio.registry.canonicalize", "true",
+                "apicurio.registry.dereference-schema", "true",
                 "apicurio.registry.use-specific-avro-reader", "true",
                 "apicurio.registry.fault-tolerant-refresh", "true",
                 "apicurio.registry.retry-count", "2",

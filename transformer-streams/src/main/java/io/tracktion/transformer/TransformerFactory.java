@@ -7,7 +7,11 @@ import io.micronaut.context.annotation.Value;
 import io.tracktion.transformer.streams.TransformerSettings;
 import io.tracktion.transformer.streams.TransformerStreams;
 import io.tracktion.transformer.topology.TransformerTopology;
+import io.tracktion.schemas.SchemaRegistryConfig;
+import io.tracktion.schemas.SchemaRegistryProbe;
+import io.tracktion.schemas.Topics;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /** Wires the transformer from its settings; Kafka Streams starts with the application and closes with it. */
 @Factory
@@ -21,12 +25,25 @@ public class TransformerFactory {
         return TransformerSettings.of(bootstrapServers, applicationId, stateDir, replicationFactor);
     }
 
-    /** Eager, so that processing begins at startup and bad settings stop the application at once. */
+    @Singleton
+    SchemaRegistryConfig schemaRegistry(@Value("${schema-registry.url}") String url) {
+        return SchemaRegistryConfig.of(url);
+    }
+
+    /** What the transformer reads and writes: it starts once these subjects are there; /health shows them. */
+    @Singleton
+    SchemaRegistryProbe schemaRegistryProbe(SchemaRegistryConfig registry) {
+        return SchemaRegistryProbe.forTopics(registry, List.of(Topics.RAW_SALES, Topics.SALES));
+    }
+
+    /** Eager, so that bad settings stop the application at once; processing begins once the registry is ready. */
     @Context
     @Bean(preDestroy = "close")
-    TransformerStreams streams(TransformerSettings settings) {
-        TransformerStreams streams = new TransformerStreams(TransformerTopology.buildTopology(), settings.streamsConfig());
-        streams.start();
+    TransformerStreams streams(TransformerSettings settings, SchemaRegistryConfig registry,
+                               SchemaRegistryProbe registryProbe) {
+        TransformerStreams streams = new TransformerStreams(TransformerTopology.buildTopology(registry),
+                settings.streamsConfig());
+        streams.startWhenReady(registryProbe);
         return streams;
     }
 }

@@ -3,6 +3,7 @@ package io.tracktion.api.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tracktion.testsupport.Postgres;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -25,6 +26,11 @@ public final class ApiWithDatabase implements BeforeAllCallback, BeforeEachCallb
         postgres.start();
         database = postgres.newMigratedDatabase();
         api = RunningApi.start(postgres, database);
+    }
+
+    /** A second instance of the API on the same database, with other settings; the caller closes it. */
+    public RunningApi startAnother(Map<String, Object> overrides) {
+        return RunningApi.start(postgres, database, overrides);
     }
 
     @Override

@@ -32,7 +32,9 @@ public final class RunningApi implements AutoCloseable {
                 "datasources.default.url", postgres.jdbcUrl(database),
                 "datasources.default.username", Postgres.USER,
                 "datasources.default.password", Postgres.PASSWORD,
-                "micronaut.server.port", -1));
+                "micronaut.server.port", -1,
+                // Nothing listens on the discard port: no test depends on what runs on this machine's 8085.
+                "schema-registry.url", "http://127.0.0.1:9"));
         properties.putAll(overrides);
         return new RunningApi(ApplicationContext.run(EmbeddedServer.class, properties));
     }

@@ -1,7 +1,8 @@
 package io.tracktion.ingestor.cursor;
 
-import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.FeedCursor;
+import io.tracktion.schemas.RegistryAvroSerde;
+import io.tracktion.schemas.SchemaRegistryConfig;
 import io.tracktion.schemas.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -27,15 +28,16 @@ import org.slf4j.LoggerFactory;
 public final class CursorReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(CursorReader.class);
-    private static final SingleObjectSerde<FeedCursor> CURSORS = SingleObjectSerde.feedCursor();
     private static final String TOPIC = Topics.FEED_CURSOR.name();
 
     private final String bootstrapServers;
     private final Duration timeout;
+    private final RegistryAvroSerde<FeedCursor> cursors;
 
-    public CursorReader(String bootstrapServers, Duration timeout) {
+    public CursorReader(String bootstrapServers, Duration timeout, SchemaRegistryConfig registry) {
         this.bootstrapServers = bootstrapServers;
         this.timeout = timeout;
+        this.cursors = RegistryAvroSerde.feedCursor(registry);
     }
 
     /** The last cursor committed for {@code feedBaseUrl}; empty if there is none (or it was deleted). */
@@ -68,13 +70,17 @@ public final class CursorReader {
         }
     }
 
-    /** A tombstone deletes the cursor; a record that cannot be decoded is reported and passed over. */
-    private static FeedCursor decodeOr(FeedCursor previous, ConsumerRecord<String, byte[]> record) {
+    /**
+     * A tombstone deletes the cursor; a record that cannot be decoded is reported and passed over. A registry that
+     * cannot be asked is not a bad record: its {@link io.tracktion.schemas.SchemaRegistryUnavailableException}
+     * fails the read, to be tried again, rather than lose the cursor.
+     */
+    private FeedCursor decodeOr(FeedCursor previous, ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             return null;
         }
         try {
-            return CURSORS.decode(record.value());
+            return cursors.deserialize(TOPIC, record.value());
         } catch (SerializationException e) {
             LOG.warn("Cursor record {}-{}@{} cannot be decoded, keeping the one before it: {}",
                     record.topic(), record.partition(), record.offset(), e.getMessage());

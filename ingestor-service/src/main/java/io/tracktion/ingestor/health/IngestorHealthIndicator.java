@@ -3,6 +3,7 @@ package io.tracktion.ingestor.health;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.tracktion.ingestor.poll.FeedStatus;
+import io.tracktion.schemas.SchemaRegistryProbe;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * UP when the poller thread runs and a Kafka broker answers. Feed errors do not make the service DOWN
+ * UP when the poller thread runs, a Kafka broker answers and the schema registry holds the ingestor's subjects. Feed errors do not make the service DOWN
  * (Bandcamp being away is not our fault, and restarting would not help); they show in the details.
  */
 @Singleton
@@ -26,10 +27,12 @@ public class IngestorHealthIndicator extends AbstractHealthIndicator<Map<String,
 
     private final FeedStatus status;
     private final Admin admin;
+    private final SchemaRegistryProbe registryProbe;
 
-    public IngestorHealthIndicator(FeedStatus status, Admin admin) {
+    public IngestorHealthIndicator(FeedStatus status, Admin admin, SchemaRegistryProbe registryProbe) {
         this.status = status;
         this.admin = admin;
+        this.registryProbe = registryProbe;
     }
 
     @Override
@@ -42,12 +45,14 @@ public class IngestorHealthIndicator extends AbstractHealthIndicator<Map<String,
         if (kafkaProblem != null) {
             details.put("kafkaError", kafkaProblem);
         }
+        SchemaRegistryProbe.Result registry = registryProbe.check();
+        details.put("schemaRegistry", registry.details());
         FeedStatus.View view = status.view();
         details.put("consecutiveFailures", view.consecutiveFailures());
         if (view.cursorEndDate() != null) {
             details.put("cursorEndDate", view.cursorEndDate());
         }
-        healthStatus = pollerRunning && kafkaProblem == null ? HealthStatus.UP : HealthStatus.DOWN;
+        healthStatus = pollerRunning && kafkaProblem == null && registry.ready() ? HealthStatus.UP : HealthStatus.DOWN;
         return details;
     }
 

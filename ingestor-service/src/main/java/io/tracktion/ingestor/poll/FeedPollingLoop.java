@@ -1,23 +1,30 @@
 package io.tracktion.ingestor.poll;
 
+import io.tracktion.schemas.SchemaRegistryProbe;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The poller's own thread: poll, wait as long as the poll says, repeat until closed or fenced. */
+/**
+ * The poller's own thread: wait until the schema registry holds what the ingestor writes, then poll, wait as long
+ * as the poll says, repeat until closed or fenced.
+ */
 public final class FeedPollingLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedPollingLoop.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration REGISTRY_RETRY = Duration.ofSeconds(5);
 
     private final FeedPoller poller;
     private final FeedStatus status;
+    private final SchemaRegistryProbe registryProbe;
     private final Thread thread;
     private volatile boolean closing;
 
-    public FeedPollingLoop(FeedPoller poller, FeedStatus status) {
+    public FeedPollingLoop(FeedPoller poller, FeedStatus status, SchemaRegistryProbe registryProbe) {
         this.poller = poller;
         this.status = status;
+        this.registryProbe = registryProbe;
         this.thread = new Thread(this::run, "feed-poller");
         this.thread.setDaemon(true);
     }
@@ -33,6 +40,7 @@ public final class FeedPollingLoop implements AutoCloseable {
 
     private void run() {
         try {
+            registryProbe.awaitReady(REGISTRY_RETRY, LOG);
             while (!closing) {
                 PollResult result = poller.pollOnce();
                 if (result.outcome() == PollResult.Outcome.FENCED) {

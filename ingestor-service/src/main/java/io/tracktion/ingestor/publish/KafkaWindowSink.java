@@ -1,9 +1,11 @@
 package io.tracktion.ingestor.publish;
 
 import io.tracktion.ingestor.cursor.CursorReader;
-import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.FeedCursor;
 import io.tracktion.schemas.RawSale;
+import io.tracktion.schemas.RegistryAvroSerde;
+import io.tracktion.schemas.SchemaRegistryConfig;
+import io.tracktion.schemas.SchemaRegistryUnavailableException;
 import io.tracktion.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,18 +42,21 @@ import org.slf4j.LoggerFactory;
 public final class KafkaWindowSink implements WindowSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaWindowSink.class);
-    private static final SingleObjectSerde<RawSale> RAW_SALES = SingleObjectSerde.rawSale();
-    private static final SingleObjectSerde<FeedCursor> CURSORS = SingleObjectSerde.feedCursor();
 
     private final String feedBaseUrl;
     private final Properties producerConfig;
     private final CursorReader cursorReader;
+    private final RegistryAvroSerde<RawSale> rawSales;
+    private final RegistryAvroSerde<FeedCursor> cursors;
     private KafkaProducer<String, byte[]> producer;
 
-    public KafkaWindowSink(String feedBaseUrl, Properties producerConfig, CursorReader cursorReader) {
+    public KafkaWindowSink(String feedBaseUrl, Properties producerConfig, CursorReader cursorReader,
+                           SchemaRegistryConfig registry) {
         this.feedBaseUrl = feedBaseUrl;
         this.producerConfig = producerConfig;
         this.cursorReader = cursorReader;
+        this.rawSales = RegistryAvroSerde.rawSale(registry);
+        this.cursors = RegistryAvroSerde.feedCursor(registry);
     }
 
     /** {@code tracktion-ingestor-} and the first 12 hex characters of the SHA-256 of the feed base URL. */
@@ -134,18 +139,21 @@ public final class KafkaWindowSink implements WindowSink {
         }
     }
 
+    /** Encoded before the transaction begins: a registry that cannot be asked leaves nothing half-written. */
     private List<ProducerRecord<String, byte[]>> encode(List<RawSale> sales, FeedCursor cursor)
             throws PublishException {
+        String rawTopic = Topics.RAW_SALES.name();
+        String cursorTopic = Topics.FEED_CURSOR.name();
         try {
             List<ProducerRecord<String, byte[]>> records = new ArrayList<>(sales.size() + 1);
             for (RawSale sale : sales) {
-                records.add(new ProducerRecord<>(Topics.RAW_SALES.name(), sale.getSaleId(), RAW_SALES.encode(sale)));
+                records.add(new ProducerRecord<>(rawTopic, sale.getSaleId(), rawSales.serialize(rawTopic, sale)));
             }
             if (cursor != null) {
-                records.add(new ProducerRecord<>(Topics.FEED_CURSOR.name(), feedBaseUrl, CURSORS.encode(cursor)));
+                records.add(new ProducerRecord<>(cursorTopic, feedBaseUrl, cursors.serialize(cursorTopic, cursor)));
             }
             return records;
-        } catch (SerializationException e) {
+        } catch (SerializationException | SchemaRegistryUnavailableException e) {
             throw new PublishException("The window cannot be encoded: " + e.getMessage(), e, false);
         }
     }

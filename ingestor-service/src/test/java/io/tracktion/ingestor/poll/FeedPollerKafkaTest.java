@@ -16,7 +16,9 @@ import io.tracktion.ingestor.testing.KafkaTopics;
 import io.tracktion.ingestor.testing.ScriptedFeedServer;
 import io.tracktion.ingestor.testing.ScriptedFeedServer.Request;
 import io.tracktion.ingestor.testing.ScriptedFeedServer.Response;
+import io.tracktion.schemas.RegistryAvroSerde;
 import io.tracktion.schemas.SingleObjectSerde;
+import io.tracktion.testsupport.SchemaRegistry;
 import io.tracktion.schemas.FeedCursor;
 import io.tracktion.schemas.RawSale;
 import io.tracktion.schemas.Topics;
@@ -130,6 +132,31 @@ class FeedPollerKafkaTest {
     }
 
     @Test
+    void anIngestorUpgradedFromTheSingleObjectEncodingResumesFromItsOldCursor() throws Exception {
+        try (var server = ScriptedFeedServer.start(FeedJson.contiguousFeed(T0, 600, T0 + 100_000))) {
+            // The cursor as the ingestor wrote it before the registry: Avro single-object encoding.
+            FeedCursor old = new FeedCursor(server.baseUrl(), T0 + 1200, T0 + 1300, Instant.parse("2026-11-30T12:00:00Z"));
+            try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
+                    new StringSerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(Topics.FEED_CURSOR.name(), server.baseUrl(),
+                        SingleObjectSerde.feedCursor().encode(old))).get();
+            }
+
+            try (FeedPoller upgraded = Ingestors.poller(KAFKA, server, INTERVAL, new FeedStatus(server.baseUrl()))) {
+                assertThat(upgraded.pollOnce().outcome()).isEqualTo(Outcome.WINDOW);
+            }
+
+            assertThat(server.requests()).extracting(Request::startDate).containsExactly(T0 + 1200);
+            assertThat(KafkaTopics.cursorHistory(KAFKA, server.baseUrl())).containsExactly(T0 + 1200, T0 + 1800);
+            List<byte[]> newValues = KafkaTopics.readToEnd(KAFKA, Topics.FEED_CURSOR.name()).stream()
+                    .filter(record -> server.baseUrl().equals(record.key())).map(record -> record.value()).toList();
+            assertThat(newValues.get(0)[0]).as("the old cursor").isEqualTo((byte) 0xC3);
+            assertThat(newValues.get(1)[0]).as("the new cursor: Confluent wire format").isZero();
+        }
+    }
+
+    @Test
     void aNewInstanceFencesTheOldOneAndDropsWhatItLeftUncommitted() throws Exception {
         try (var server = ScriptedFeedServer.start(FeedJson.contiguousFeed(T0, 600, T0 + 100_000));
              FeedPoller old = Ingestors.poller(KAFKA, server, INTERVAL, new FeedStatus(server.baseUrl()))) {
@@ -143,7 +170,7 @@ class FeedPollerKafkaTest {
                 zombie.beginTransaction();
                 FeedCursor bogus = new FeedCursor(server.baseUrl(), 9_999_999_999L, null, Instant.now());
                 zombie.send(new ProducerRecord<>(Topics.FEED_CURSOR.name(), server.baseUrl(),
-                        SingleObjectSerde.feedCursor().encode(bogus)));
+                        RegistryAvroSerde.feedCursor(SchemaRegistry.shared()).serialize(Topics.FEED_CURSOR.name(), bogus)));
                 zombie.flush();
 
                 try (FeedPoller restarted = Ingestors.poller(KAFKA, server, INTERVAL, new FeedStatus(server.baseUrl()))) {
@@ -224,9 +251,9 @@ class FeedPollerKafkaTest {
     }
 
     private static void assertRecordsAreKeyedBySaleId(String feedBaseUrl) {
-        SingleObjectSerde<RawSale> serde = SingleObjectSerde.rawSale();
+        RegistryAvroSerde<RawSale> serde = RegistryAvroSerde.rawSale(SchemaRegistry.shared());
         List<Map.Entry<String, RawSale>> records = KafkaTopics.readToEnd(KAFKA, Topics.RAW_SALES.name()).stream()
-                .map(record -> Map.entry(record.key(), serde.decode(record.value())))
+                .map(record -> Map.entry(record.key(), serde.deserialize(record.topic(), record.value())))
                 .filter(entry -> entry.getValue().getFeedBaseUrl().equals(feedBaseUrl))
                 .toList();
         assertThat(records).isNotEmpty().allSatisfy(entry -> assertThat(entry.getKey()).isEqualTo(entry.getValue().getSaleId()));

@@ -10,7 +10,10 @@ import io.tracktion.ingestor.testing.KafkaTopics;
 import io.tracktion.ingestor.testing.ScriptedFeedServer;
 import io.tracktion.ingestor.testing.ScriptedFeedServer.Request;
 import io.tracktion.ingestor.testing.ScriptedFeedServer.Response;
+import io.tracktion.schemas.SchemaRegistryProbe;
+import io.tracktion.schemas.Topics;
 import io.tracktion.testsupport.KafkaCluster;
+import io.tracktion.testsupport.SchemaRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -106,7 +109,8 @@ class FeedPollingLoopKafkaTest {
     }
 
     private static FeedPollingLoop startLoop(ScriptedFeedServer server, FeedStatus status) {
-        FeedPollingLoop loop = new FeedPollingLoop(Ingestors.poller(KAFKA, server, AN_HOUR, status), status);
+        FeedPollingLoop loop = new FeedPollingLoop(Ingestors.poller(KAFKA, server, AN_HOUR, status), status,
+                SchemaRegistryProbe.forTopics(SchemaRegistry.shared(), List.of(Topics.RAW_SALES, Topics.FEED_CURSOR)));
         loop.start();
         return loop;
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tracktion.ingestor.feed.FeedParser;
 import io.tracktion.ingestor.feed.FeedWindow;
 import io.tracktion.ingestor.testing.FeedJson;
-import io.tracktion.schemas.SingleObjectSerde;
+import io.tracktion.schemas.RegistryAvroSerde;
+import io.tracktion.schemas.Topics;
+import io.tracktion.testsupport.SchemaRegistry;
 import io.tracktion.schemas.RawSale;
 import java.time.Instant;
 import java.util.List;
@@ -43,10 +45,11 @@ class RawSalesTest {
     void survivesAvroWithTheRawJsonUntouched() throws Exception {
         String item = "{\"artist_name\": \"星空 🚀\", \"amount_paid\": 4.989999771118164, \"x\": [null]}";
         FeedWindow window = FeedParser.parse("{\"start_date\": 0, \"end_date\": 60, \"events\": [{\"items\": [" + item + ", 5]}]}");
-        SingleObjectSerde<RawSale> serde = SingleObjectSerde.rawSale();
+        RegistryAvroSerde<RawSale> serde = RegistryAvroSerde.rawSale(SchemaRegistry.shared());
+        String topic = Topics.RAW_SALES.name();
 
         List<RawSale> decoded = RawSales.of(window, "http://127.0.0.1:1", FETCHED_AT).stream()
-                .map(sale -> serde.decode(serde.encode(sale))).toList();
+                .map(sale -> serde.deserialize(topic, serde.serialize(topic, sale))).toList();
 
         assertThat(decoded).extracting(RawSale::getItemJson).containsExactly(item, "5");
         assertThat(decoded.get(0).getEventType()).isNull();

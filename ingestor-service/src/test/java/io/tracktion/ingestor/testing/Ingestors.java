@@ -6,7 +6,9 @@ import io.tracktion.ingestor.poll.Backoff;
 import io.tracktion.ingestor.poll.FeedPoller;
 import io.tracktion.ingestor.poll.FeedStatus;
 import io.tracktion.ingestor.publish.KafkaWindowSink;
+import io.tracktion.schemas.SchemaRegistryConfig;
 import io.tracktion.testsupport.KafkaCluster;
+import io.tracktion.testsupport.SchemaRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -28,8 +30,9 @@ public final class Ingestors {
         String baseUrl = server.baseUrl();
         Properties producerConfig = KafkaWindowSink.producerConfig(kafka.bootstrapServers(), baseUrl);
         producerConfig.putAll(producerOverrides);
+        SchemaRegistryConfig registry = SchemaRegistry.shared();
         KafkaWindowSink sink = new KafkaWindowSink(baseUrl, producerConfig,
-                new CursorReader(kafka.bootstrapServers(), Duration.ofSeconds(20)));
+                new CursorReader(kafka.bootstrapServers(), Duration.ofSeconds(20), registry), registry);
         return new FeedPoller(baseUrl, new HttpSalesFeed(baseUrl, Duration.ofSeconds(5), Clock.systemUTC()), sink,
                 interval, new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), new SplittableRandom()),
                 Clock.systemUTC(), status);

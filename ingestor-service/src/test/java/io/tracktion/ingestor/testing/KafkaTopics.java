@@ -1,10 +1,11 @@
 package io.tracktion.ingestor.testing;
 
-import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.FeedCursor;
 import io.tracktion.schemas.RawSale;
+import io.tracktion.schemas.RegistryAvroSerde;
 import io.tracktion.schemas.Topics;
 import io.tracktion.testsupport.KafkaCluster;
+import io.tracktion.testsupport.SchemaRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,19 +27,19 @@ public final class KafkaTopics {
 
     /** The committed raw sales of one feed, in offset order per partition. */
     public static List<RawSale> rawSales(KafkaCluster kafka, String feedBaseUrl) {
-        SingleObjectSerde<RawSale> serde = SingleObjectSerde.rawSale();
+        RegistryAvroSerde<RawSale> serde = RegistryAvroSerde.rawSale(SchemaRegistry.shared());
         return readToEnd(kafka, Topics.RAW_SALES.name()).stream()
-                .map(record -> serde.decode(record.value()))
+                .map(record -> serde.deserialize(record.topic(), record.value()))
                 .filter(sale -> sale.getFeedBaseUrl().equals(feedBaseUrl))
                 .toList();
     }
 
     /** Every committed cursor record of one feed, in order. */
     public static List<Long> cursorHistory(KafkaCluster kafka, String feedBaseUrl) {
-        SingleObjectSerde<FeedCursor> serde = SingleObjectSerde.feedCursor();
+        RegistryAvroSerde<FeedCursor> serde = RegistryAvroSerde.feedCursor(SchemaRegistry.shared());
         return readToEnd(kafka, Topics.FEED_CURSOR.name()).stream()
                 .filter(record -> feedBaseUrl.equals(record.key()))
-                .map(record -> serde.decode(record.value()).getEndDate())
+                .map(record -> serde.deserialize(record.topic(), record.value()).getEndDate())
                 .toList();
     }
 

@@ -2,8 +2,13 @@ package io.tracktion.loader.sales;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.jdbc.DataSourceResolver;
-import io.tracktion.schemas.SingleObjectSerde;
+import io.micronaut.context.annotation.Value;
+import io.tracktion.schemas.RegistryAvroSerde;
 import io.tracktion.schemas.Sale;
+import io.tracktion.schemas.SchemaRegistryConfig;
+import io.tracktion.schemas.SchemaRegistryProbe;
+import io.tracktion.schemas.Topics;
+import java.util.List;
 import jakarta.inject.Singleton;
 import javax.sql.DataSource;
 
@@ -18,7 +23,18 @@ class SalesFactory {
     }
 
     @Singleton
-    SingleObjectSerde<Sale> saleSerde() {
-        return SingleObjectSerde.sale();
+    SchemaRegistryConfig schemaRegistry(@Value("${schema-registry.url}") String url) {
+        return SchemaRegistryConfig.of(url);
+    }
+
+    /** The loader reads tracktion.sales; /health shows whether the registry holds its subject. */
+    @Singleton
+    SchemaRegistryProbe schemaRegistryProbe(SchemaRegistryConfig registry) {
+        return SchemaRegistryProbe.forTopics(registry, List.of(Topics.SALES));
+    }
+
+    @Singleton
+    RegistryAvroSerde<Sale> saleSerde(SchemaRegistryConfig registry) {
+        return RegistryAvroSerde.sale(registry);
     }
 }

@@ -11,7 +11,7 @@ import io.tracktion.loader.deadletter.DeadLetter;
 import io.tracktion.loader.deadletter.DeadLetters;
 import io.tracktion.loader.sales.WriteResult.Rejection;
 import io.tracktion.loader.status.LoaderStats;
-import io.tracktion.schemas.SingleObjectSerde;
+import io.tracktion.schemas.RegistryAvroSerde;
 import io.tracktion.schemas.Sale;
 import io.tracktion.schemas.Topics;
 import java.sql.SQLException;
@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * went through: at-least-once delivery plus an idempotent insert puts every sale in the table exactly once.
  *
  * <p>A record that cannot be decoded or that the table refuses goes to the dead-letter topic and the
- * rest of the batch carries on. Any other failure (PostgreSQL or Kafka unreachable) fails the whole
- * batch: the consumer goes back to the batch's first offsets, commits nothing and tries again after
+ * rest of the batch carries on. Any other failure (PostgreSQL, Kafka or the schema registry unreachable) fails
+ * the whole batch: the consumer goes back to the batch's first offsets, commits nothing and tries again after
  * {@code loader.retry-delay}, for as long as it takes.
  */
 @KafkaListener(groupId = SalesListener.GROUP_ID,
@@ -50,13 +50,13 @@ public class SalesListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SalesListener.class);
 
-    private final SingleObjectSerde<Sale> serde;
+    private final RegistryAvroSerde<Sale> serde;
     private final SaleWriter writer;
     private final DeadLetters deadLetters;
     private final LoaderStats stats;
     private final Duration retryDelay;
 
-    public SalesListener(SingleObjectSerde<Sale> serde, SaleWriter writer, DeadLetters deadLetters, LoaderStats stats,
+    public SalesListener(RegistryAvroSerde<Sale> serde, SaleWriter writer, DeadLetters deadLetters, LoaderStats stats,
                          @Value("${loader.retry-delay}") Duration retryDelay) {
         this.serde = serde;
         this.writer = writer;
@@ -70,15 +70,16 @@ public class SalesListener {
         List<ConsumerRecord<byte[], byte[]>> decoded = new ArrayList<>(records.count());
         List<Sale> sales = new ArrayList<>(records.count());
         List<DeadLetter> rejects = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            try {
-                sales.add(decode(record));
-                decoded.add(record);
-            } catch (SerializationException e) {
-                rejects.add(new DeadLetter(record, DeadLetters.STAGE_DECODE, e));
-            }
-        }
         try {
+            // A SchemaRegistryUnavailableException is no bad record: it fails the batch, to be tried again.
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                try {
+                    sales.add(decode(record));
+                    decoded.add(record);
+                } catch (SerializationException e) {
+                    rejects.add(new DeadLetter(record, DeadLetters.STAGE_DECODE, e));
+                }
+            }
             WriteResult written = writer.write(sales);
             for (Rejection rejection : written.rejected()) {
                 rejects.add(new DeadLetter(decoded.get(rejection.index()), DeadLetters.STAGE_INSERT, rejection.error()));
@@ -108,7 +109,7 @@ public class SalesListener {
         if (record.value() == null) {
             throw new SerializationException("Record has no value");
         }
-        return serde.decode(record.value());
+        return serde.deserialize(record.topic(), record.value());
     }
 
     /**

@@ -6,6 +6,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.tracktion.testsupport.KafkaCluster;
 import io.tracktion.testsupport.Postgres;
+import io.tracktion.testsupport.SchemaRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,8 +28,14 @@ public final class Loader implements AutoCloseable {
     }
 
     public static Loader start(KafkaCluster kafka, Postgres postgres, String database) {
+        return start(kafka, postgres, database, SchemaRegistry.url());
+    }
+
+    /** Against a registry of the test's own, e.g. one it takes down. */
+    public static Loader start(KafkaCluster kafka, Postgres postgres, String database, String schemaRegistryUrl) {
         return new Loader(ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "schema-registry.url", schemaRegistryUrl,
                 "datasources.default.url", postgres.jdbcUrl(database),
                 "datasources.default.username", Postgres.USER,
                 "datasources.default.password", Postgres.PASSWORD,

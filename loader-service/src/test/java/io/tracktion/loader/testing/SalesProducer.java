@@ -1,9 +1,10 @@
 package io.tracktion.loader.testing;
 
-import io.tracktion.schemas.SingleObjectSerde;
+import io.tracktion.schemas.RegistryAvroSerde;
 import io.tracktion.schemas.Sale;
 import io.tracktion.schemas.Topics;
 import io.tracktion.testsupport.KafkaCluster;
+import io.tracktion.testsupport.SchemaRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** Publishes to {@code tracktion.sales} the way the transformer does: transactionally, keyed by saleId. */
 public final class SalesProducer implements AutoCloseable {
 
-    private static final SingleObjectSerde<Sale> SERDE = SingleObjectSerde.sale();
+    private static final String TOPIC = Topics.SALES.name();
 
     private final KafkaProducer<byte[], byte[]> producer;
 
@@ -34,12 +35,22 @@ public final class SalesProducer implements AutoCloseable {
 
     /** A sale keyed by its saleId, partitioned by key. */
     public static ProducerRecord<byte[], byte[]> record(Sale sale) {
-        return new ProducerRecord<>(Topics.SALES.name(), utf8(sale.getSaleId()), SERDE.encode(sale));
+        return new ProducerRecord<>(TOPIC, utf8(sale.getSaleId()), encode(sale));
     }
 
     /** A sale on a chosen partition, to know what the loader has read past. */
     public static ProducerRecord<byte[], byte[]> record(Sale sale, int partition) {
-        return new ProducerRecord<>(Topics.SALES.name(), partition, utf8(sale.getSaleId()), SERDE.encode(sale));
+        return new ProducerRecord<>(TOPIC, partition, utf8(sale.getSaleId()), encode(sale));
+    }
+
+    /** As the transformer writes it: Confluent wire format, schema id from the test JVM's registry. */
+    public static byte[] encode(Sale sale) {
+        return Serde.INSTANCE.serialize(TOPIC, sale);
+    }
+
+    /** Made on first use: the registry starts only for tests that encode. */
+    private static final class Serde {
+        static final RegistryAvroSerde<Sale> INSTANCE = RegistryAvroSerde.sale(SchemaRegistry.shared());
     }
 
     /** Any bytes at all, e.g. garbage or a tombstone (null value). */

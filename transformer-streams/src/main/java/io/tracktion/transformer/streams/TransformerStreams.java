@@ -1,5 +1,6 @@
 package io.tracktion.transformer.streams;
 
+import io.tracktion.schemas.SchemaRegistryProbe;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -15,9 +16,12 @@ public final class TransformerStreams implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransformerStreams.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration REGISTRY_RETRY = Duration.ofSeconds(5);
 
     private final KafkaStreams streams;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean closed;
+    private Thread starter;
 
     public TransformerStreams(Topology topology, Properties config) {
         this.streams = new KafkaStreams(topology, config);
@@ -27,6 +31,31 @@ public final class TransformerStreams implements AutoCloseable {
 
     public void start() {
         streams.start();
+    }
+
+    /**
+     * Starts Kafka Streams on a thread of its own once the registry holds the subjects (logging, meanwhile, what it
+     * waits for), so that the service answers /health while it waits instead of failing its first record.
+     */
+    public void startWhenReady(SchemaRegistryProbe registryProbe) {
+        Thread starter = new Thread(() -> {
+            try {
+                registryProbe.awaitReady(REGISTRY_RETRY, LOG);
+                synchronized (this) {
+                    if (!closed) {
+                        streams.start();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // closing before it started
+            } catch (RuntimeException e) {
+                LOG.error("Kafka Streams did not start", e);
+                failure.compareAndSet(null, e);
+            }
+        }, "transformer-starter");
+        starter.setDaemon(true);
+        this.starter = starter;
+        starter.start();
     }
 
     /**
@@ -58,7 +87,11 @@ public final class TransformerStreams implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
+        if (starter != null) {
+            starter.interrupt();
+        }
         if (!streams.close(CLOSE_TIMEOUT)) {
             LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
         }

@@ -1,6 +1,7 @@
 package io.tracktion.transformer.topology;
 
-import io.tracktion.schemas.SingleObjectSerde;
+import io.tracktion.schemas.RegistryAvroSerde;
+import io.tracktion.schemas.Topics;
 import io.tracktion.schemas.DeadLetterHeaders;
 import io.tracktion.schemas.RawSale;
 import io.tracktion.schemas.Sale;
@@ -35,10 +36,14 @@ final class ParseProcessor implements Processor<byte[], byte[], String, ParseOut
 
     private static final Logger LOG = LoggerFactory.getLogger(ParseProcessor.class);
 
-    private final SingleObjectSerde<RawSale> rawSales = SingleObjectSerde.rawSale();
+    private final RegistryAvroSerde<RawSale> rawSales;
     private ProcessorContext<String, ParseOutcome> context;
     private Sensor nonSaleSkipped;
     private Sensor deadLettered;
+
+    ParseProcessor(RegistryAvroSerde<RawSale> rawSales) {
+        this.rawSales = rawSales;
+    }
 
     @Override
     public void init(ProcessorContext<String, ParseOutcome> context) {
@@ -57,7 +62,8 @@ final class ParseProcessor implements Processor<byte[], byte[], String, ParseOut
             if (record.value() == null) {
                 throw new SerializationException("Cannot decode RawSale: the record has no value");
             }
-            raw = rawSales.decode(record.value());
+            // A SchemaRegistryUnavailableException is not caught: the record is fine, the registry is not.
+            raw = rawSales.deserialize(Topics.RAW_SALES.name(), record.value());
         } catch (SerializationException e) {
             reject(record, e, STAGE_DECODE);
             return;

@@ -1,6 +1,9 @@
 package io.tracktion.transformer.topology;
 
-import io.tracktion.schemas.SingleObjectSerde;
+import io.tracktion.schemas.RawSale;
+import io.tracktion.schemas.RegistryAvroSerde;
+import io.tracktion.schemas.Sale;
+import io.tracktion.schemas.SchemaRegistryConfig;
 import io.tracktion.schemas.Topics;
 import io.tracktion.transformer.dedup.DeduplicationProcessor;
 import java.time.Duration;
@@ -17,7 +20,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The transformer's topology, a pure function of nothing but constants: raw sales (bytes) → decode and
+ * The transformer's topology, a pure function of the registry's address: raw sales (bytes) → decode and
  * parse → parsed sales are deduplicated on saleId and written to {@code tracktion.sales}; records that
  * cannot be decoded or parsed go, as their original bytes, to {@code tracktion.sales.dlq}.
  *
@@ -38,7 +41,10 @@ public final class TransformerTopology {
     private TransformerTopology() {
     }
 
-    public static Topology buildTopology() {
+    /** @param registry where the serdes find schema ids (Confluent wire format; old single-object records read too) */
+    public static Topology buildTopology(SchemaRegistryConfig registry) {
+        RegistryAvroSerde<RawSale> rawSales = RegistryAvroSerde.rawSale(registry);
+        RegistryAvroSerde<Sale> sales = RegistryAvroSerde.sale(registry);
         StreamsBuilder builder = new StreamsBuilder();
         // The window store is only a time-indexed set of ids: windows as long as the retention.
         builder.addStateStore(Stores.windowStoreBuilder(
@@ -48,7 +54,7 @@ public final class TransformerTopology {
         Map<String, KStream<String, ParseOutcome>> outcomes = builder
                 .stream(Topics.RAW_SALES.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("raw-sales"))
-                .process(ParseProcessor::new, Named.as("parse"))
+                .process(() -> new ParseProcessor(rawSales), Named.as("parse"))
                 .split(Named.as(OUTCOME_PREFIX))
                 .branch((saleId, outcome) -> outcome.isParsed(), Branched.as(PARSED))
                 .defaultBranch(Branched.as(REJECTED));
@@ -57,7 +63,7 @@ public final class TransformerTopology {
                 .mapValues(ParseOutcome::sale, Named.as("sale"))
                 .process(() -> new DeduplicationProcessor<>(StoreNames.SEEN_SALE_IDS, DEDUP_RETENTION),
                         Named.as("dedup"), StoreNames.SEEN_SALE_IDS)
-                .to(Topics.SALES.name(), Produced.with(Serdes.String(), SingleObjectSerde.sale()).withName("sales"));
+                .to(Topics.SALES.name(), Produced.with(Serdes.String(), sales).withName("sales"));
 
         outcomes.get(OUTCOME_PREFIX + REJECTED)
                 .map((none, outcome) -> KeyValue.pair(outcome.rejectedKey(), outcome.rejectedValue()),

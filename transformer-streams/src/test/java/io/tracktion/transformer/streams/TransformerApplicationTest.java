@@ -13,6 +13,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tracktion.testsupport.KafkaCluster;
+import io.tracktion.testsupport.SchemaRegistry;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +53,7 @@ class TransformerApplicationTest implements TestPropertyProvider {
         String run = UUID.randomUUID().toString();
         return Map.of(
                 "kafka.bootstrap.servers", KAFKA.bootstrapServers(),
+                "schema-registry.url", SchemaRegistry.url(),
                 "transformer.application-id", "transformer-app-test-" + run,
                 "transformer.state-dir", Path.of("target", "streams-state", run).toAbsolutePath().toString(),
                 "micronaut.server.port", "-1");

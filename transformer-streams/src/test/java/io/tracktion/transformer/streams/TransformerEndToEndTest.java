@@ -4,7 +4,10 @@ import static io.tracktion.transformer.testing.Samples.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tracktion.schemas.RegistryAvroSerde;
+import io.tracktion.schemas.SchemaRegistryConfig;
 import io.tracktion.schemas.SingleObjectSerde;
+import io.tracktion.testsupport.SchemaRegistry;
 import io.tracktion.schemas.DeadLetterHeaders;
 import io.tracktion.schemas.RawSale;
 import io.tracktion.schemas.Topics;
@@ -54,16 +57,22 @@ class TransformerEndToEndTest {
         byte[] garbage = "not a raw sale".getBytes(StandardCharsets.UTF_8);
 
         var settings = TransformerSettings.of(KAFKA.bootstrapServers(), APPLICATION_ID, stateDir.toString(), 1);
-        try (var streams = new TransformerStreams(TransformerTopology.buildTopology(), settings.streamsConfig())) {
+        SchemaRegistryConfig registry = SchemaRegistry.shared();
+        try (var streams = new TransformerStreams(TransformerTopology.buildTopology(registry), settings.streamsConfig())) {
             streams.start();
             try (var producer = producer()) {
-                SingleObjectSerde<RawSale> serde = SingleObjectSerde.rawSale();
-                for (RawSale sale : sales) {
-                    producer.send(new ProducerRecord<>(Topics.RAW_SALES.name(), sale.getSaleId(), serde.encode(sale)));
+                RegistryAvroSerde<RawSale> wireFormat = RegistryAvroSerde.rawSale(registry);
+                SingleObjectSerde<RawSale> beforeTheRegistry = SingleObjectSerde.rawSale();
+                String topic = Topics.RAW_SALES.name();
+                // The raw topic is kept forever: its oldest records were written before the registry.
+                for (int i = 0; i < sales.size(); i++) {
+                    RawSale sale = sales.get(i);
+                    byte[] value = i % 2 == 0 ? beforeTheRegistry.encode(sale) : wireFormat.serialize(topic, sale);
+                    producer.send(new ProducerRecord<>(topic, sale.getSaleId(), value));
                 }
-                producer.send(new ProducerRecord<>(Topics.RAW_SALES.name(), "garbage", garbage));
+                producer.send(new ProducerRecord<>(topic, "garbage", garbage));
                 for (RawSale sale : sales.subList(0, 3)) { // replayed by an ingestor that crashed
-                    producer.send(new ProducerRecord<>(Topics.RAW_SALES.name(), sale.getSaleId(), serde.encode(sale)));
+                    producer.send(new ProducerRecord<>(topic, sale.getSaleId(), wireFormat.serialize(topic, sale)));
                 }
                 producer.flush();
             }
@@ -74,8 +83,11 @@ class TransformerEndToEndTest {
         var written = KAFKA.readAll(Topics.SALES.name(), Duration.ofSeconds(1), Duration.ofSeconds(20));
         assertThat(written).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
                 .containsExactlyInAnyOrderElementsOf(sales.stream().map(RawSale::getSaleId).toList());
-        SingleObjectSerde<io.tracktion.schemas.Sale> saleSerde = SingleObjectSerde.sale();
-        assertThat(written).extracting(r -> saleSerde.decode(r.value()).getArtist()).contains("Velvet Orrery", "Kitefall");
+        RegistryAvroSerde<io.tracktion.schemas.Sale> saleSerde = RegistryAvroSerde.sale(registry);
+        assertThat(written).extracting(r -> saleSerde.deserialize(r.topic(), r.value()).getArtist())
+                .contains("Velvet Orrery", "Kitefall");
+        assertThat(written).as("every sale in the Confluent wire format, whichever encoding its raw record had")
+                .allSatisfy(r -> assertThat(r.value()[0]).isZero());
 
         List<ConsumerRecord<byte[], byte[]>> deadLetters =
                 KAFKA.readAll(Topics.SALES_DEAD_LETTER.name(), Duration.ofSeconds(1), Duration.ofSeconds(20));

@@ -1,10 +1,12 @@
 package io.tracktion.transformer.testing;
 
-import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.DeadLetterHeaders;
 import io.tracktion.schemas.RawSale;
+import io.tracktion.schemas.RegistryAvroSerde;
 import io.tracktion.schemas.Sale;
+import io.tracktion.schemas.SchemaRegistryConfig;
 import io.tracktion.schemas.Topics;
+import io.tracktion.testsupport.SchemaRegistry;
 import io.tracktion.transformer.streams.TransformerSettings;
 import io.tracktion.transformer.topology.TransformerTopology;
 import java.nio.charset.StandardCharsets;
@@ -31,21 +33,23 @@ public final class TopologyFixture implements AutoCloseable {
     private final TestInputTopic<byte[], byte[]> raw;
     private final TestOutputTopic<String, Sale> sales;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
-    private final SingleObjectSerde<RawSale> rawSerde = SingleObjectSerde.rawSale();
+    private final RegistryAvroSerde<RawSale> rawSerde = RegistryAvroSerde.rawSale(SchemaRegistry.shared());
 
+    /** The topology against the test JVM's registry, where every released schema is registered. */
     public TopologyFixture(Path stateDir) {
         var config = TransformerSettings.of("unused:9092", "transformer-test", stateDir.toString(), 1).streamsConfig();
-        driver = new TopologyTestDriver(TransformerTopology.buildTopology(), config, START);
+        SchemaRegistryConfig registry = SchemaRegistry.shared();
+        driver = new TopologyTestDriver(TransformerTopology.buildTopology(registry), config, START);
         raw = driver.createInputTopic(Topics.RAW_SALES.name(), new ByteArraySerializer(), new ByteArraySerializer(),
                 START, Duration.ZERO);
-        sales = driver.createOutputTopic(Topics.SALES.name(), new StringDeserializer(), SingleObjectSerde.sale());
+        sales = driver.createOutputTopic(Topics.SALES.name(), new StringDeserializer(), RegistryAvroSerde.sale(registry));
         deadLetters = driver.createOutputTopic(Topics.SALES_DEAD_LETTER.name(),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** Pipes a raw sale keyed by its saleId at the given record time. */
     public void pipe(RawSale sale, Instant time) {
-        pipeBytes(utf8(sale.getSaleId()), rawSerde.encode(sale), time);
+        pipeBytes(utf8(sale.getSaleId()), encode(sale), time);
     }
 
     public void pipe(RawSale sale) {
@@ -60,8 +64,9 @@ public final class TopologyFixture implements AutoCloseable {
         raw.pipeInput(record);
     }
 
+    /** In the Confluent wire format, as the ingestor writes it. */
     public byte[] encode(RawSale sale) {
-        return rawSerde.encode(sale);
+        return rawSerde.serialize(Topics.RAW_SALES.name(), sale);
     }
 
     /** The one sale the records piped so far produced, failing unless there is exactly one. */

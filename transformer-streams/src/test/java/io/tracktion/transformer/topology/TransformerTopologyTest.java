@@ -9,14 +9,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracktion.schemas.DeadLetterHeaders;
 import io.tracktion.schemas.RawSale;
+import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.Topics;
 import io.tracktion.transformer.testing.Samples;
 import io.tracktion.transformer.testing.TopologyFixture;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +58,35 @@ class TransformerTopologyTest {
 
         assertThat(topology.sales()).extracting(TestRecord::key).containsExactly("sale-1", "sale-2");
         assertThat(topology.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void rawRecordsWrittenBeforeTheRegistryAreReadAndEverySaleIsWrittenInTheWireFormat() {
+        RawSale old = raw("sale-old", ALBUM).build();
+        topology.pipeBytes(utf8("sale-old"), SingleObjectSerde.rawSale().encode(old), START);
+        topology.pipe(raw("sale-new", ALBUM).build(), START.plusSeconds(1));
+        topology.pipeBytes(utf8("sale-old"), topology.encode(old), START.plusSeconds(2)); // the same sale, re-encoded
+
+        var bytes = topology.driver().createOutputTopic(Topics.SALES.name(), new StringDeserializer(),
+                new ByteArrayDeserializer()).readRecordsToList();
+        assertThat(bytes).extracting(TestRecord::key).containsExactly("sale-old", "sale-new");
+        assertThat(bytes).allSatisfy(record -> {
+            assertThat(record.value()[0]).as("magic byte").isZero();
+            assertThat(ByteBuffer.wrap(record.value(), 1, 4).getInt()).as("schema id").isPositive();
+        });
+        assertThat(topology.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void bytesInNeitherEncodingAreADeadLetterNamingBoth() {
+        topology.pipeBytes(utf8("k"), new byte[] {7, 0, 0, 0, 1, 2}, START);
+        topology.pipeBytes(utf8("k2"), new byte[] {0, 0x7f, 0, 0, 1, 2}, START); // a schema id the registry lacks
+
+        List<TestRecord<byte[], byte[]>> deadLetters = topology.deadLetters();
+        assertThat(deadLetters).extracting(TopologyFixture::errorOf).satisfiesExactly(
+                error -> assertThat(error).contains("neither the Confluent wire format", "single-object"),
+                error -> assertThat(error).contains("schema id 2130706433 is not in the schema registry"));
+        assertThat(topology.sales()).isEmpty();
     }
 
     @Test
