@@ -15,6 +15,12 @@ import io.tracktion.simulator.faults.Corruption;
 import io.tracktion.simulator.feed.Ledger;
 import io.tracktion.testsupport.KafkaCluster;
 import io.tracktion.testsupport.Postgres;
+import io.tracktion.testsupport.SchemaRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.stream.Collectors;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -53,6 +59,7 @@ class SalesPipelineEndToEndTest {
     @RegisterExtension
     static final Postgres postgres = new Postgres();
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant START = Instant.parse("2026-03-02T12:00:30Z");
     private static final Duration SETTLE = Duration.ofMinutes(2);
     /** Several of the ingestor's 1 s polls: a cursor unmoved this long means it has caught up. */
@@ -77,7 +84,8 @@ class SalesPipelineEndToEndTest {
                 "DB_USER", Postgres.USER,
                 "DB_PASSWORD", Postgres.PASSWORD,
                 "BANDCAMP_BASE_URL", simulator.baseUrl(),
-                "BANDCAMP_POLL_INTERVAL", "1s"));
+                "BANDCAMP_POLL_INTERVAL", "1s",
+                "SCHEMA_REGISTRY_URL", SchemaRegistry.url()));
         api = system.api();
     }
 
@@ -152,6 +160,49 @@ class SalesPipelineEndToEndTest {
         assertTrue(stage.startsWith("transformer-streams"), stage);
         assertTrue(new String(dead.get(0).headers().lastHeader(DeadLetterHeaders.ERROR).value(), StandardCharsets.UTF_8)
                 .contains("amount"), "the error says what was wrong");
+    }
+
+    @Test
+    @Order(5)
+    void everySaleIsInTheConfluentWireFormatWithAnIdTheRegistryResolves() throws Exception {
+        List<ConsumerRecord<byte[], byte[]>> records = kafka.readAll(Topics.SALES.name(), Duration.ofSeconds(2), SETTLE);
+        assertEquals(simulator.ledger().items(), records.size());
+        Set<Integer> ids = new HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            assertEquals(0, record.value()[0], "magic byte");
+            ids.add(ByteBuffer.wrap(record.value(), 1, 4).getInt());
+        }
+        assertEquals(1, ids.size(), "one writer schema: " + ids);
+        URI schema = URI.create(SchemaRegistry.shared().confluentApi() + "/schemas/ids/" + ids.iterator().next());
+        JsonNode found = new ApiClient(schema).get(schema.getPath());
+        assertEquals("Sale", JSON.readTree(found.get("schema").asText()).get("name").asText());
+    }
+
+    @Test
+    @Order(6)
+    void aJavaScriptConsumerDecodesEveryRecordToWhatTheApiServes() throws Exception {
+        Map<String, JsonNode> served = new HashMap<>();
+        api.allSales().forEach(sale -> served.put(sale.get("saleId").asText(), sale));
+        assertEquals(simulator.ledger().items(), served.size());
+
+        List<JsonNode> decoded = JavaScriptConsumer.readSales(kafka.bootstrapServers(),
+                SchemaRegistry.shared().confluentApi(), served.size(), Duration.ofSeconds(90));
+
+        assertEquals(served.keySet(), decoded.stream().map(s -> s.get("saleId").asText()).collect(Collectors.toSet()));
+        for (JsonNode js : decoded) {
+            JsonNode api = served.get(js.get("saleId").asText());
+            String what = "sale " + js.get("saleId").asText();
+            assertEquals(Instant.parse(api.get("soldAt").asText()), Instant.parse(js.get("soldAt").asText()), what);
+            assertEquals(api.get("artist").asText(), js.get("artist").asText(), what);
+            assertEquals(api.get("title").asText(), js.get("title").asText(), what);
+            assertTrue(api.get("itemType").asText().equalsIgnoreCase(js.get("itemType").asText()), what);
+            assertEquals(api.get("currency").asText(), js.get("currency").asText(), what);
+            assertEquals(0, api.get("amountPaid").decimalValue().compareTo(new BigDecimal(js.get("amountPaid").asText())), what);
+            assertEquals(0, api.get("amountPaidUsd").decimalValue().compareTo(new BigDecimal(js.get("amountPaidUsd").asText())),
+                    what);
+            assertEquals(api.get("countryCode").asText("").toUpperCase(java.util.Locale.ROOT),
+                    js.get("countryCode").asText("").toUpperCase(java.util.Locale.ROOT), what);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import io.tracktion.launcher.config.Settings;
 import io.tracktion.launcher.layout.Repo;
 import io.tracktion.launcher.up.Console;
 import io.tracktion.launcher.up.Plan;
+import io.tracktion.launcher.up.SchemasCommand;
 import io.tracktion.launcher.up.Supervisor;
 import io.tracktion.launcher.up.UpCommand;
 import java.nio.file.Path;
@@ -34,6 +35,9 @@ public final class Launcher {
         if (command.kind() == Command.Kind.HELP) {
             System.out.print(Arguments.USAGE);
             return 0;
+        }
+        if (command.kind() == Command.Kind.SCHEMAS_REGISTER) {
+            return SchemasCommand.register(Settings.fromSystem(), new Console(System.out));
         }
         return up(command.simulate());
     }

@@ -2,7 +2,7 @@ package io.tracktion.launcher.cli;
 
 import java.util.List;
 
-/** Parses {@code ./tracktion} arguments: {@code up [--simulate]} or {@code help}. */
+/** Parses {@code ./tracktion} arguments: {@code up [--simulate]}, {@code schemas register} or {@code help}. */
 public final class Arguments {
 
     public static final String USAGE = """
@@ -13,6 +13,10 @@ public final class Arguments {
                               (polls the live Bandcamp sales feed).
               up --simulate   The same, plus the Bandcamp simulator, which the ingestor polls instead:
                               an offline demo.
+              schemas register
+                              Register every released version of every topic's Avro schema in the schema
+                              registry (SCHEMA_REGISTRY_URL), oldest first; up does this too. Fails, with
+                              the registry's reason, on a version that breaks compatibility.
               help            Show this help.
 
             Data and logs live in .tracktion/ beside this script (TRACKTION_HOME overrides), and are kept
@@ -24,6 +28,10 @@ public final class Arguments {
               KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093)   ports of the started broker
               DB_HOST                  use this PostgreSQL instead of starting one
               DB_PORT (5432), DB_NAME, DB_USER, DB_PASSWORD (all "tracktion")
+              SCHEMA_REGISTRY_URL      use this schema registry (Apicurio Registry 3) instead of starting one
+              SCHEMA_REGISTRY_PORT (8085), SCHEMA_REGISTRY_MANAGEMENT_PORT (8086)   ports of the started one
+              REGISTRY_DB_NAME (tracktion_registry)   its database, in the same PostgreSQL
+              REGISTRY_JAVA_HOME       the Java 21+ it runs on (else found in the usual JVM folders)
               API_PORT (8080), INGESTOR_PORT (8081), TRANSFORMER_PORT (8082), LOADER_PORT (8083)
               SIM_PORT (8090), SIM_SEED, SIM_SALES_PER_MINUTE (120 with --simulate)
               BANDCAMP_BASE_URL, BANDCAMP_POLL_INTERVAL
@@ -58,6 +66,12 @@ public final class Arguments {
                     }
                 }
                 return Command.up(simulate);
+            }
+            case "schemas" -> {
+                if (options.size() == 1 && options.get(0).equals("register")) {
+                    return Command.schemasRegister();
+                }
+                throw new UsageException("Usage: ./tracktion schemas register");
             }
             default -> throw new UsageException("Unknown command: " + command);
         }

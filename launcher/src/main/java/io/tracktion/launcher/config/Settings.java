@@ -34,6 +34,11 @@ public final class Settings {
         return userValue(name).orElse(defaultValue);
     }
 
+    /** Every variable, as given (for lookups that take an environment, e.g. where a JDK is). */
+    public Map<String, String> environment() {
+        return env;
+    }
+
     /** A TCP port: the user's value if set, else the default. */
     public int port(String name, int defaultValue) throws LaunchException {
         Optional<String> value = userValue(name);

@@ -4,6 +4,7 @@ import io.tracktion.launcher.LaunchException;
 import io.tracktion.launcher.config.Settings;
 import io.tracktion.launcher.layout.DataHome;
 import io.tracktion.launcher.layout.Repo;
+import io.tracktion.schemas.SchemaRegistryConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +25,8 @@ public final class Plan {
     private final int kafkaControllerPort;
     private final int dbPort;
     private final int simPort;
+    private final int registryPort;
+    private final int registryManagementPort;
     private final Map<Service, Integer> servicePorts = new LinkedHashMap<>();
 
     public Plan(Settings settings, Repo repo, boolean simulate) throws LaunchException {
@@ -37,6 +40,8 @@ public final class Plan {
         this.kafkaControllerPort = settings.port("KAFKA_CONTROLLER_PORT", 9093);
         this.dbPort = settings.port("DB_PORT", 5432);
         this.simPort = settings.port("SIM_PORT", 8090);
+        this.registryPort = settings.port("SCHEMA_REGISTRY_PORT", 8085);
+        this.registryManagementPort = settings.port("SCHEMA_REGISTRY_MANAGEMENT_PORT", 8086);
         for (Service service : Service.ALL) {
             servicePorts.put(service, settings.port(service.portVariable(), service.defaultPort()));
         }
@@ -110,6 +115,35 @@ public final class Plan {
         return settings.get("DB_PASSWORD", "tracktion");
     }
 
+    /** Start our own schema registry unless the user points at one. */
+    public boolean startsRegistry() {
+        return !settings.isSet(SchemaRegistryConfig.URL_VARIABLE);
+    }
+
+    public int registryPort() {
+        return registryPort;
+    }
+
+    public int registryManagementPort() {
+        return registryManagementPort;
+    }
+
+    /** The registry's own database, beside {@link #dbName()} in the same PostgreSQL. */
+    public String registryDbName() {
+        return settings.get("REGISTRY_DB_NAME", "tracktion_registry");
+    }
+
+    /** The registry every service is pointed at: the user's, or the one we start (on 127.0.0.1 only). */
+    public SchemaRegistryConfig schemaRegistry() throws LaunchException {
+        return startsRegistry() ? SchemaRegistryConfig.of("http://127.0.0.1:" + registryPort)
+                : SchemasCommand.registryOf(settings);
+    }
+
+    /** Where {@link #startsRegistry()} finds Apicurio Registry and a Java 21+ for it: what {@code env} says. */
+    public Map<String, String> environment() {
+        return settings.environment();
+    }
+
     public int simPort() {
         return simPort;
     }
@@ -131,8 +165,9 @@ public final class Plan {
     }
 
     /** Every service's environment on top of the user's: where Kafka and PostgreSQL are, ports, state dir. */
-    public Map<String, String> serviceEnvironment() {
+    public Map<String, String> serviceEnvironment() throws LaunchException {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put(SchemaRegistryConfig.URL_VARIABLE, schemaRegistry().url().toString());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("DB_HOST", dbHost());
         env.put("DB_PORT", String.valueOf(dbPort));

@@ -9,6 +9,12 @@ import io.tracktion.launcher.postgres.PostgresServer;
 import io.tracktion.launcher.process.NotHealthyException;
 import io.tracktion.launcher.process.Ports;
 import io.tracktion.launcher.process.ServiceProcess;
+import io.tracktion.registry.RegistryDistribution;
+import io.tracktion.registry.RegistryException;
+import io.tracktion.registry.RegistryJava;
+import io.tracktion.registry.RegistryServer;
+import io.tracktion.registry.SchemaRegistrar;
+import io.tracktion.schemas.SchemaRegistryConfig;
 import io.tracktion.schemas.Topics;
 import java.io.IOException;
 import java.net.URI;
@@ -39,6 +45,7 @@ public final class UpCommand {
     private final DataHome home;
     private final Console console;
     private final Supervisor supervisor;
+    private PostgresServer postgres;
 
     public UpCommand(Plan plan, Console console, Supervisor supervisor) {
         this.plan = plan;
@@ -51,11 +58,16 @@ public final class UpCommand {
     /** Starts everything and watches it; returns only on failure, with the exit code (Ctrl-C exits the JVM). */
     public int run() throws LaunchException, IOException, InterruptedException {
         requireJars();
+        RegistryJava.Jdk registryJava = plan.startsRegistry() ? registryJava() : null;
         requireFreePorts();
         Files.createDirectories(home.logsDir());
         console.line("Tracktion: data in " + home.dir());
         startKafka();
         startPostgres();
+        if (plan.startsRegistry()) {
+            startRegistry(registryJava);
+        }
+        registerSchemas();
         if (plan.simulate()) {
             startSimulator();
         }
@@ -74,6 +86,9 @@ public final class UpCommand {
         }
         if (plan.simulate()) {
             jars.add(repo.simulatorJar());
+        }
+        if (plan.startsRegistry()) {
+            jars.add(registryDistribution().runJar());
         }
         Service.ALL.forEach(service -> jars.add(repo.serviceJar(service.module())));
         List<Path> missing = jars.stream().filter(jar -> !Files.exists(jar)).toList();
@@ -117,7 +132,7 @@ public final class UpCommand {
             return;
         }
         console.step("Starting PostgreSQL 17 on localhost:" + plan.dbPort());
-        PostgresServer postgres = start("PostgreSQL",
+        postgres = start("PostgreSQL",
                 () -> PostgresServer.start(home.postgresDataDir(), plan.dbPort(), home.logFile("postgres")),
                 PostgresServer::stop);
         try {
@@ -127,6 +142,62 @@ public final class UpCommand {
                     + " in PostgreSQL: " + e.getMessage(), e);
         }
         console.ready("database " + plan.dbName() + ", user " + plan.dbUser());
+    }
+
+    /** Fails at once, before anything starts, if there is no Java 21+ for the registry, saying what to install. */
+    private RegistryJava.Jdk registryJava() throws LaunchException {
+        try {
+            return RegistryJava.find(plan.environment());
+        } catch (RegistryException e) {
+            throw new LaunchException(e.getMessage(), e);
+        }
+    }
+
+    private RegistryDistribution registryDistribution() {
+        return RegistryDistribution.inRepo(repo.root());
+    }
+
+    /**
+     * Apicurio Registry on 127.0.0.1, its schemas in a PostgreSQL database of its own (created beside ours when we
+     * run PostgreSQL), so schema ids survive restarts.
+     */
+    private void startRegistry(RegistryJava.Jdk java) throws LaunchException, InterruptedException {
+        String database = plan.registryDbName();
+        if (plan.startsPostgres()) {
+            try {
+                postgres.ensureRoleAndDatabase(plan.dbUser(), plan.dbPassword(), database);
+            } catch (SQLException e) {
+                throw new LaunchException("Could not create database " + database + " for the schema registry: "
+                        + e.getMessage(), e);
+            }
+        }
+        String jdbcUrl = "jdbc:postgresql://" + plan.dbHost() + ":" + plan.dbPort() + "/" + database;
+        RegistryServer server = new RegistryServer(registryDistribution(), java, plan.registryPort(),
+                plan.registryManagementPort(), new RegistryServer.PostgresStorage(jdbcUrl, plan.dbUser(), plan.dbPassword()));
+        console.step("Starting schema registry (Apicurio Registry, Java " + java.version() + ") on " + server.url());
+        ServiceProcess process = start("schema registry",
+                () -> ServiceProcess.startCommand("schema registry", server.command(), server.environment(),
+                        registryDistribution().dir(), home.logFile("schema-registry")),
+                started -> stop(started, SERVICE_STOP_GRACE));
+        supervisor.watch(process);
+        try {
+            process.waitForHealth(server.readinessUrl(), HEALTH_TIMEOUT);
+        } catch (NotHealthyException e) {
+            throw new LaunchException(e.getMessage(), e);
+        }
+        console.ready("schemas in database " + database);
+    }
+
+    /** What {@code ./tracktion schemas register} does, before any producer starts. */
+    private void registerSchemas() throws LaunchException, InterruptedException {
+        SchemaRegistryConfig registry = plan.schemaRegistry();
+        if (!plan.startsRegistry()) {
+            console.line("Using the schema registry at " + registry.url());
+        }
+        console.step("Registering schemas");
+        List<SchemaRegistrar.Registered> versions = SchemasCommand.registerAll(registry);
+        console.ready(versions.size() + " versions of " + versions.stream().map(SchemaRegistrar.Registered::subject)
+                .distinct().count() + " subjects");
     }
 
     private void startSimulator() throws LaunchException, InterruptedException {
@@ -194,6 +265,12 @@ public final class UpCommand {
         if (plan.simulate()) {
             requireFreePort(plan.simPort(), "SIM_PORT", "Set SIM_PORT to another port.");
         }
+        if (plan.startsRegistry()) {
+            requireFreePort(plan.registryPort(), "SCHEMA_REGISTRY_PORT", "Set SCHEMA_REGISTRY_PORT to another port, "
+                    + "or SCHEMA_REGISTRY_URL to use a registry that runs already.");
+            requireFreePort(plan.registryManagementPort(), "SCHEMA_REGISTRY_MANAGEMENT_PORT",
+                    "Set SCHEMA_REGISTRY_MANAGEMENT_PORT to another port.");
+        }
         for (Service service : Service.ALL) {
             requireFreePort(plan.port(service), service.portVariable(),
                     "Set " + service.portVariable() + " to another port.");
@@ -206,12 +283,15 @@ public final class UpCommand {
         }
     }
 
-    private void printWelcome() {
+    private void printWelcome() throws LaunchException {
+        String schemaRegistryUrl = plan.schemaRegistry().url().toString();
         int apiPort = plan.port(Service.API_GATEWAY);
         console.line("");
         console.line("Tracktion is running" + (plan.simulate() ? " against the Bandcamp simulator." : "."));
         console.line("  Dashboard and API:  http://localhost:" + apiPort + "/");
         console.line("  Example queries:    curl http://localhost:" + apiPort + "/api/v1/stats/summary");
+        console.line("  Schema registry:    " + schemaRegistryUrl + "  (Confluent API: " + schemaRegistryUrl
+                + "/apis/ccompat/v7, e.g. curl " + schemaRegistryUrl + "/apis/ccompat/v7/subjects)");
         console.line("                      curl http://localhost:" + apiPort + "/health");
         console.line("  Logs:               " + home.logsDir());
         console.line("Press Ctrl-C to stop.");

@@ -28,6 +28,13 @@ class ArgumentsTest {
     }
 
     @Test
+    void schemasRegister() throws Exception {
+        assertEquals(Command.schemasRegister(), Arguments.parse(List.of("schemas", "register")));
+        var e = assertThrows(Arguments.UsageException.class, () -> Arguments.parse(List.of("schemas")));
+        assertTrue(e.getMessage().contains("schemas register"), e.getMessage());
+    }
+
+    @Test
     void helpAfterUp() throws Exception {
         assertEquals(Command.help(), Arguments.parse(List.of("up", "--help")));
     }

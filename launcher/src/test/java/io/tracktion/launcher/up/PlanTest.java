@@ -2,8 +2,10 @@ package io.tracktion.launcher.up;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracktion.launcher.LaunchException;
 import io.tracktion.launcher.config.Settings;
 import io.tracktion.launcher.layout.Repo;
 import java.nio.file.Path;
@@ -37,6 +39,22 @@ class PlanTest {
         assertEquals("8083", env.get("LOADER_PORT"));
         assertEquals(REPO.resolve(".tracktion/state/transformer").toString(), env.get("TRANSFORMER_STATE_DIR"));
         assertFalse(env.containsKey("BANDCAMP_BASE_URL"), "live mode leaves the feed URL to the ingestor's default");
+        assertTrue(plan.startsRegistry());
+        assertEquals("http://127.0.0.1:8085", env.get("SCHEMA_REGISTRY_URL"));
+        assertEquals(8086, plan.registryManagementPort());
+        assertEquals("tracktion_registry", plan.registryDbName());
+    }
+
+    @Test
+    void aUserRegistryIsUsedInsteadOfStartingOurs() throws Exception {
+        Plan plan = plan(Map.of("SCHEMA_REGISTRY_URL", "http://registry.internal:8080/"), false);
+        assertFalse(plan.startsRegistry());
+        assertEquals("http://registry.internal:8080", plan.serviceEnvironment().get("SCHEMA_REGISTRY_URL"));
+        Plan moved = plan(Map.of("SCHEMA_REGISTRY_PORT", "18085", "REGISTRY_DB_NAME", "schemas"), false);
+        assertEquals("http://127.0.0.1:18085", moved.serviceEnvironment().get("SCHEMA_REGISTRY_URL"));
+        assertEquals("schemas", moved.registryDbName());
+        assertThrows(LaunchException.class,
+                () -> plan(Map.of("SCHEMA_REGISTRY_URL", "registry:8080"), false).serviceEnvironment());
     }
 
     @Test
