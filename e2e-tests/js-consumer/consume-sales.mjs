@@ -4,9 +4,12 @@
 //
 //   node consume-sales.mjs --bootstrap localhost:9092 --registry http://127.0.0.1:8085/apis/ccompat/v7 \
 //        [--topic tracktion.sales] [--expect 500] [--timeout-ms 60000]
-import { Kafka, logLevel } from 'kafkajs';
+import kafkajs from 'kafkajs';
 import { AvroDeserializer, SchemaRegistryClient, SerdeType } from '@confluentinc/schemaregistry';
 import avro from 'avsc';
+import { decompress } from 'fzstd';
+
+const { CompressionCodecs, CompressionTypes, Kafka, logLevel } = kafkajs;
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
   arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
@@ -17,6 +20,12 @@ if (!args.bootstrap || !args.registry) {
   console.error('usage: node consume-sales.mjs --bootstrap HOST:PORT --registry URL [--topic T] [--expect N]');
   process.exit(2);
 }
+
+// Our topics are zstd-compressed; kafkajs has no codec of its own for it. fzstd is pure JavaScript.
+CompressionCodecs[CompressionTypes.ZSTD] = () => ({
+  compress: async () => { throw new Error('this consumer only reads'); },
+  decompress: async (buffer) => Buffer.from(decompress(buffer)),
+});
 
 // Money is Avro decimal (bytes, two's complement, big-endian, scale in the schema): kept exact, as a string.
 class DecimalType extends avro.types.LogicalType {
@@ -55,8 +64,9 @@ const consumer = kafka.consumer({ groupId: `tracktion-js-consumer-${process.pid}
 const sales = new Map();
 let failure = null;
 
-const done = new Promise((resolve) => {
+const run = () => new Promise((resolve) => {
   const timer = setTimeout(resolve, timeoutMs);
+  consumer.on(consumer.events.CRASH, ({ payload }) => { failure = payload.error; resolve(); });
   consumer.run({
     eachMessage: async ({ message, partition }) => {
       try {
@@ -88,7 +98,7 @@ const done = new Promise((resolve) => {
 try {
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
-  await done;
+  await run();
 } finally {
   await consumer.disconnect().catch(() => {});
 }

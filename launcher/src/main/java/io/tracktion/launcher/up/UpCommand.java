@@ -290,9 +290,10 @@ public final class UpCommand {
         console.line("Tracktion is running" + (plan.simulate() ? " against the Bandcamp simulator." : "."));
         console.line("  Dashboard and API:  http://localhost:" + apiPort + "/");
         console.line("  Example queries:    curl http://localhost:" + apiPort + "/api/v1/stats/summary");
-        console.line("  Schema registry:    " + schemaRegistryUrl + "  (Confluent API: " + schemaRegistryUrl
-                + "/apis/ccompat/v7, e.g. curl " + schemaRegistryUrl + "/apis/ccompat/v7/subjects)");
         console.line("                      curl http://localhost:" + apiPort + "/health");
+        console.line("  Schema registry:    " + schemaRegistryUrl + "  (Confluent API: " + schemaRegistryUrl
+                + "/apis/ccompat/v7)");
+        console.line("                      curl " + schemaRegistryUrl + "/apis/ccompat/v7/subjects");
         console.line("  Logs:               " + home.logsDir());
         console.line("Press Ctrl-C to stop.");
     }

@@ -1,0 +1,119 @@
+package io.tracktion.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tracktion.schemas.FeedCursor;
+import io.tracktion.schemas.RawSale;
+import io.tracktion.schemas.RegistryAvroSerde;
+import io.tracktion.schemas.Sale;
+import io.tracktion.schemas.SaleItemType;
+import io.tracktion.schemas.SchemaRegistryConfig;
+import io.tracktion.schemas.SchemaRegistryUnavailableException;
+import io.tracktion.schemas.SingleObjectSerde;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The topics' serde against a real registry holding the released schemas. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class RegistryAvroSerdeTest {
+
+    private static final String SALES = "tracktion.sales";
+    private static InMemoryRegistry registry;
+    private static SchemaRegistryConfig config;
+
+    @BeforeAll
+    static void start() throws Exception {
+        registry = InMemoryRegistry.start();
+        config = new SchemaRegistryConfig(registry.url());
+        new SchemaRegistrar(config.confluentApi()).registerAll();
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.close();
+    }
+
+    static Sale sale() {
+        return Sale.newBuilder()
+                .setSaleId("s1").setEventId("e1")
+                .setSoldAt(Instant.parse("2025-06-15T15:01:01.530118Z"))
+                .setArtist("星空テープクラブ 🌌").setItemType(SaleItemType.TRACK).setTitle("Paper Comet")
+                .setCurrency("JPY").setAmountPaid(new BigDecimal("800.0000"))
+                .setAmountPaidUsd(new BigDecimal("5.5400")).setPayWhatYouWant(false)
+                .setRawItemJson("{}")
+                .build();
+    }
+
+    @Test
+    void writesTheConfluentWireFormatWithTheRegisteredIdAndReadsItBack() throws Exception {
+        RegistryAvroSerde<Sale> serde = RegistryAvroSerde.sale(config);
+        byte[] bytes = serde.serialize(SALES, sale());
+
+        assertEquals(0, bytes[0], "magic byte");
+        int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
+        int registered = new SchemaRegistrar(config.confluentApi()).registerAll().stream()
+                .filter(r -> r.record().equals("Sale")).reduce((a, b) -> b).orElseThrow().id();
+        assertEquals(registered, id, "the id of the newest released Sale");
+        Sale back = RegistryAvroSerde.sale(config).deserialize(SALES, bytes); // a fresh serde: fetched, not cached
+        assertEquals(sale(), back);
+        assertEquals(new BigDecimal("800.0000"), back.getAmountPaid());
+    }
+
+    @Test
+    void readsRecordsWrittenBeforeTheRegistry() {
+        byte[] old = SingleObjectSerde.sale().encode(sale());
+        assertEquals(sale(), RegistryAvroSerde.sale(config).deserialize(SALES, old));
+    }
+
+    @Test
+    void badBytesAndValuesAreSerializationErrors() {
+        RegistryAvroSerde<Sale> sales = RegistryAvroSerde.sale(config);
+        var neither = assertThrows(SerializationException.class, () -> sales.deserialize(SALES, new byte[] {1, 2, 3}));
+        assertTrue(neither.getMessage().contains("neither the Confluent wire format"), neither.getMessage());
+
+        byte[] cursor = RegistryAvroSerde.feedCursor(config).serialize("bandcamp.salesfeed.cursor",
+                new FeedCursor("http://x", 60L, null, Instant.EPOCH));
+        var wrongType = assertThrows(SerializationException.class, () -> sales.deserialize(SALES, cursor));
+        assertTrue(wrongType.getMessage().contains("is a FeedCursor record"), wrongType.getMessage());
+
+        Sale badScale = sale();
+        badScale.setAmountPaid(new BigDecimal("1.23456"));
+        assertThrows(SerializationException.class, () -> sales.serialize(SALES, badScale));
+
+        byte[] unknownId = sales.serialize(SALES, sale());
+        unknownId[1] = 0x40;
+        var unknown = assertThrows(SerializationException.class, () -> sales.deserialize(SALES, unknownId));
+        assertTrue(unknown.getMessage().contains("is not in the schema registry"), unknown.getMessage());
+    }
+
+    @Test
+    void aRegistryThatCannotBeAskedIsRetriableNotABadRecord() {
+        SchemaRegistryConfig nowhere = SchemaRegistryConfig.of("http://127.0.0.1:9");
+        byte[] bytes = RegistryAvroSerde.sale(config).serialize(SALES, sale());
+
+        var read = assertThrows(SchemaRegistryUnavailableException.class,
+                () -> RegistryAvroSerde.sale(nowhere).deserialize(SALES, bytes));
+        assertTrue(read.getMessage().contains("Cannot fetch schema id"), read.getMessage());
+        var write = assertThrows(SchemaRegistryUnavailableException.class,
+                () -> RegistryAvroSerde.rawSale(nowhere).serialize("bandcamp.sales.raw", RawSale.newBuilder()
+                        .setSaleId("s").setEventId("e").setItemIndex(0).setCartSize(1).setFeedBaseUrl("http://x")
+                        .setFetchedAt(Instant.EPOCH).setItemJson("{}").build()));
+        assertTrue(write.getMessage().contains("bandcamp.sales.raw-value"), write.getMessage());
+    }
+
+    @Test
+    void aSubjectWithoutOurSchemaIsRetriableAndSaysToRegister() {
+        var error = assertThrows(SchemaRegistryUnavailableException.class,
+                () -> RegistryAvroSerde.sale(config).serialize("not-a-registered-topic", sale()));
+        assertTrue(error.getMessage().contains("./tracktion schemas register"), error.getMessage());
+    }
+}
