@@ -19,7 +19,6 @@ import io.tracktion.testsupport.Postgres;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class LoaderSchemaRegistryOutageTest {
             await().atMost(PATIENCE).untilAsserted(() -> {
                 Loader.Response health = loader.get("/health");
                 assertThat(health.status()).isEqualTo(503);
-                assertThat(component(health, "schemaRegistry")).containsEntry("status", "DOWN");
+                assertThat(health.component("schemaRegistry")).containsEntry("status", "DOWN");
             });
             producer.commit(List.of(record(known)));
             await().atMost(PATIENCE).until(() -> table.count("known-") == 2);
@@ -81,10 +80,4 @@ class LoaderSchemaRegistryOutageTest {
         return new ProducerRecord<>(Topics.SALES.name(), 0, "k".getBytes(StandardCharsets.UTF_8), value);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> component(Loader.Response health, String name) {
-        Map<String, Object> details = (Map<String, Object>) health.body().get("details");
-        assertThat(details).as("health details").containsKey(name);
-        return (Map<String, Object>) details.get(name);
-    }
 }

@@ -73,5 +73,15 @@ public final class Loader implements AutoCloseable {
     }
 
     public record Response(int status, Map<String, Object> body) {
+
+        /** A component of a {@code /health} answer, e.g. {@code jdbc} or {@code schemaRegistry}. */
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> component(String name) {
+            Map<String, Object> details = (Map<String, Object>) body.get("details");
+            if (details == null || !details.containsKey(name)) {
+                throw new AssertionError("No health component " + name + " in " + body);
+            }
+            return (Map<String, Object>) details.get(name);
+        }
     }
 }
