@@ -30,8 +30,13 @@ public final class InMemoryRegistry implements AutoCloseable {
 
     /** Starts one and waits until it is ready; its output goes to a temporary log file. */
     public static InMemoryRegistry start() throws RegistryException, IOException, InterruptedException {
+        return startOn(freePort());
+    }
+
+    /** The same on a port of the caller's choosing, e.g. one a service was told about before the registry ran. */
+    public static InMemoryRegistry startOn(int port) throws RegistryException, IOException, InterruptedException {
         RegistryServer server = new RegistryServer(RegistryDistribution.locate(), RegistryJava.find(System.getenv()),
-                freePort(), freePort(), null);
+                port, freePort(), null);
         Path logFile = Files.createTempFile("tracktion-schema-registry-", ".log");
         Process process = server.start(logFile);
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "schema-registry-stop"));
@@ -70,7 +75,8 @@ public final class InMemoryRegistry implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port nothing listens on now, on the loopback interface. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
