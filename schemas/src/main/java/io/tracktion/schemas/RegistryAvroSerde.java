@@ -33,7 +33,7 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
      * Held in fields, because java.util.logging keeps only weak references to its loggers.
      */
     private static final java.util.logging.Logger RESOLVER_LOG =
-            java.util.logging.Logger.getLogger("io.apicurio.registry.resolver.DefaultSchemaResolver");
+            java.util.logging.Logger.getLogger("DefaultSchemaResolver"); // Apicurio names it by the simple name
     private static final java.util.logging.Logger VERTX_LOG =
             java.util.logging.Logger.getLogger("io.apicurio.registry.client.common.DefaultVertxInstance");
 
