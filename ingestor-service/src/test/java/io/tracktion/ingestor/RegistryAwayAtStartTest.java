@@ -56,8 +56,8 @@ class RegistryAwayAtStartTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(away.statusCode()).isEqualTo(503);
             assertThat(away.body()).contains("\"reachable\":false", registryUrl);
-            Thread.sleep(1000); // a moment in which a poller that did not wait would have polled
-            assertThat(feed.requests()).isEmpty();
+            // A poller that did not wait would have polled at once.
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> feed.requests().isEmpty());
 
             try (InMemoryRegistry registry = InMemoryRegistry.startOn(registryPort)) {
                 SchemaRegistryConfig config = new SchemaRegistryConfig(registry.url());

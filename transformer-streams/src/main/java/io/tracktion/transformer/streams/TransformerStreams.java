@@ -1,6 +1,7 @@
 package io.tracktion.transformer.streams;
 
 import io.tracktion.schemas.SchemaRegistryProbe;
+import io.tracktion.schemas.SchemaRegistryUnavailableException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -63,10 +64,35 @@ public final class TransformerStreams implements AutoCloseable {
      * environment. Replacing the thread would meet the same record again in a loop, and shutting down the
      * whole application would stop healthy instances too: this client stops, /health turns DOWN and the
      * orchestrator restarts it (or a person looks), with the cause in the log.
+     *
+     * <p>One exception: a schema registry that could not be asked about a schema id this client has not seen yet.
+     * The record is fine and the registry will be back, so the thread is replaced after a pause, and with
+     * exactly-once the new one takes the same records up again from the last commit.
      */
     private StreamThreadExceptionResponse onUncaughtException(Throwable error) {
+        StreamThreadExceptionResponse response = responseTo(error);
+        if (response == StreamThreadExceptionResponse.REPLACE_THREAD) {
+            LOG.warn("The schema registry cannot be asked; retrying in {} s with a new stream thread: {}",
+                    REGISTRY_RETRY.toSeconds(), error.toString());
+            try {
+                Thread.sleep(REGISTRY_RETRY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return response;
+        }
         LOG.error("Kafka Streams failed; shutting this client down", error);
         failure.compareAndSet(null, error);
+        return response;
+    }
+
+    /** REPLACE_THREAD when the cause is the registry being away, SHUTDOWN_CLIENT for anything else. */
+    static StreamThreadExceptionResponse responseTo(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof SchemaRegistryUnavailableException) {
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
+        }
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
