@@ -58,17 +58,29 @@ const deserializer = new AvroDeserializer(registry, SerdeType.VALUE, {
   logicalTypes: { decimal: DecimalType, 'timestamp-micros': MicrosType },
 });
 
+// kafkajs logs to stdout by default; stdout is for the result, so its log goes to stderr.
+const toStderr = () => ({ namespace, level, log }) =>
+  console.error(`kafkajs ${level === logLevel.ERROR ? 'ERROR' : 'WARN'} ${namespace}: ${log.message}`
+    + (log.error ? ` (${log.error})` : ''));
 const kafka = new Kafka({ clientId: 'tracktion-js-consumer', brokers: args.bootstrap.split(','),
-  logLevel: logLevel.WARN });
+  logLevel: logLevel.WARN, logCreator: toStderr });
 const consumer = kafka.consumer({ groupId: `tracktion-js-consumer-${process.pid}-${Date.now()}` });
 const sales = new Map();
+const progress = {}; // partition -> { records, lastOffset }: what a timeout reports
 let failure = null;
 
 const run = () => new Promise((resolve) => {
-  const timer = setTimeout(resolve, timeoutMs);
+  const timer = setTimeout(() => {
+    console.error(`Timed out after ${timeoutMs} ms with ${sales.size} of ${expect} sales; per partition: `
+      + JSON.stringify(progress));
+    resolve();
+  }, timeoutMs);
   consumer.on(consumer.events.CRASH, ({ payload }) => { failure = payload.error; resolve(); });
   consumer.run({
     eachMessage: async ({ message, partition }) => {
+      const seen = progress[partition] ?? (progress[partition] = { records: 0, lastOffset: null });
+      seen.records += 1;
+      seen.lastOffset = message.offset;
       try {
         const bytes = message.value;
         const sale = await deserializer.deserialize(topic, bytes);
@@ -100,10 +112,11 @@ try {
   await consumer.subscribe({ topic, fromBeginning: true });
   await run();
 } finally {
-  await consumer.disconnect().catch(() => {});
+  // Leaving the group can hang on a broker that is going away; the result does not wait for it.
+  await Promise.race([consumer.disconnect().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
 }
 if (failure) {
   console.error(`Cannot read ${topic}: ${failure.stack ?? failure}`);
   process.exit(1);
 }
-process.stdout.write(JSON.stringify([...sales.values()]) + '\n');
+process.stdout.write(JSON.stringify([...sales.values()]) + '\n', () => process.exit(0));

@@ -32,7 +32,11 @@ final class JavaScriptConsumer {
      * them as it printed them: saleId, magicByte, schemaId, soldAt, artist, title, itemType, currency, amountPaid,
      * amountPaidUsd (decimal strings) and countryCode.
      */
-    static List<JsonNode> readSales(String bootstrapServers, URI confluentApi, int expect, Duration timeout)
+    /** What the consumer printed: the sales, and its log (stderr), for a failure message. */
+    record Output(List<JsonNode> sales, String log) {
+    }
+
+    static Output readSales(String bootstrapServers, URI confluentApi, int expect, Duration timeout)
             throws IOException, InterruptedException {
         installIfNeeded();
         Path out = Files.createTempFile("js-consumer-", ".json");
@@ -51,7 +55,7 @@ final class JavaScriptConsumer {
         }
         List<JsonNode> sales = new ArrayList<>();
         JSON.readTree(out.toFile()).forEach(sales::add);
-        return sales;
+        return new Output(sales, Files.readString(err, StandardCharsets.UTF_8));
     }
 
     /** {@code npm ci} unless node_modules holds exactly what the lock file says (npm's own record of it is newer). */

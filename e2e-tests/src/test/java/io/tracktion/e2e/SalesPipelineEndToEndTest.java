@@ -185,9 +185,11 @@ class SalesPipelineEndToEndTest {
         api.allSales().forEach(sale -> served.put(sale.get("saleId").asText(), sale));
         assertEquals(simulator.ledger().items(), served.size());
 
-        List<JsonNode> decoded = JavaScriptConsumer.readSales(kafka.bootstrapServers(),
+        JavaScriptConsumer.Output output = JavaScriptConsumer.readSales(kafka.bootstrapServers(),
                 SchemaRegistry.shared().confluentApi(), served.size(), Duration.ofSeconds(90));
+        List<JsonNode> decoded = output.sales();
 
+        assertEquals(served.size(), decoded.size(), () -> "sales the JavaScript consumer decoded; its log: " + output.log());
         assertEquals(served.keySet(), decoded.stream().map(s -> s.get("saleId").asText()).collect(Collectors.toSet()));
         for (JsonNode js : decoded) {
             JsonNode api = served.get(js.get("saleId").asText());

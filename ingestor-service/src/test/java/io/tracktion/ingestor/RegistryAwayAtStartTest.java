@@ -9,7 +9,7 @@ import io.tracktion.ingestor.testing.FeedJson;
 import io.tracktion.ingestor.testing.KafkaTopics;
 import io.tracktion.ingestor.testing.ScriptedFeedServer;
 import io.tracktion.ingestor.testing.ScriptedFeedServer.Response;
-import io.tracktion.registry.InMemoryRegistry;
+import io.tracktion.registry.LocalRegistry;
 import io.tracktion.registry.SchemaRegistrar;
 import io.tracktion.schemas.RawSale;
 import io.tracktion.schemas.RegistryAvroSerde;
@@ -41,7 +41,7 @@ class RegistryAwayAtStartTest {
 
     @Test
     void waitsForTheRegistryThenPolls() throws Exception {
-        int registryPort = InMemoryRegistry.freePort();
+        int registryPort = LocalRegistry.freePort();
         String registryUrl = "http://127.0.0.1:" + registryPort;
         try (var feed = ScriptedFeedServer.inOrder(Response.json(FeedJson.sample("empty-window.json")),
                 Response.json(FeedJson.sample("get-initial.json")));
@@ -59,7 +59,7 @@ class RegistryAwayAtStartTest {
             // A poller that did not wait would have polled at once.
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> feed.requests().isEmpty());
 
-            try (InMemoryRegistry registry = InMemoryRegistry.startOn(registryPort)) {
+            try (LocalRegistry registry = LocalRegistry.startOn(registryPort)) {
                 SchemaRegistryConfig config = new SchemaRegistryConfig(registry.url());
                 new SchemaRegistrar(config.confluentApi()).registerAll();
                 RegistryAvroSerde<RawSale> serde = RegistryAvroSerde.rawSale(config);

@@ -27,12 +27,12 @@ import org.junit.jupiter.api.Timeout;
 class RegistryAvroSerdeTest {
 
     private static final String SALES = "tracktion.sales";
-    private static InMemoryRegistry registry;
+    private static LocalRegistry registry;
     private static SchemaRegistryConfig config;
 
     @BeforeAll
     static void start() throws Exception {
-        registry = InMemoryRegistry.start();
+        registry = LocalRegistry.start();
         config = new SchemaRegistryConfig(registry.url());
         new SchemaRegistrar(config.confluentApi()).registerAll();
     }
@@ -89,6 +89,15 @@ class RegistryAvroSerdeTest {
         badScale.setAmountPaid(new BigDecimal("1.23456"));
         assertThrows(SerializationException.class, () -> sales.serialize(SALES, badScale));
 
+        byte[] whole = sales.serialize(SALES, sale());
+        byte[] truncated = java.util.Arrays.copyOf(whole, whole.length - 20); // a good header, a body cut short
+        var cut = assertThrows(SerializationException.class, () -> sales.deserialize(SALES, truncated));
+        assertTrue(cut.getMessage().contains("written with schema id"), cut.getMessage());
+
+        Sale missingTitle = sale();
+        missingTitle.setTitle(null);
+        assertThrows(SerializationException.class, () -> sales.serialize(SALES, missingTitle));
+
         byte[] unknownId = sales.serialize(SALES, sale());
         unknownId[1] = 0x40;
         var unknown = assertThrows(SerializationException.class, () -> sales.deserialize(SALES, unknownId));
@@ -108,6 +117,15 @@ class RegistryAvroSerdeTest {
                         .setSaleId("s").setEventId("e").setItemIndex(0).setCartSize(1).setFeedBaseUrl("http://x")
                         .setFetchedAt(Instant.EPOCH).setItemJson("{}").build()));
         assertTrue(write.getMessage().contains("bandcamp.sales.raw-value"), write.getMessage());
+    }
+
+    @Test
+    void theRegistryIsNamedByItsRootNotAnApiPath() {
+        var error = assertThrows(IllegalArgumentException.class,
+                () -> SchemaRegistryConfig.of("http://127.0.0.1:8085/apis/ccompat/v7"));
+        assertTrue(error.getMessage().contains("registry's root"), error.getMessage());
+        assertEquals("http://127.0.0.1:8085/apis/ccompat/v7",
+                SchemaRegistryConfig.of("http://127.0.0.1:8085/").confluentApi().toString());
     }
 
     @Test

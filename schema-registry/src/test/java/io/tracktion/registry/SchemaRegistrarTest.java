@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class SchemaRegistrarTest {
 
-    private static InMemoryRegistry registry;
+    private static LocalRegistry registry;
     private static SchemaRegistrar registrar;
 
     @BeforeAll
     static void start() throws Exception {
-        registry = InMemoryRegistry.start();
+        registry = LocalRegistry.start();
         registrar = new SchemaRegistrar(new SchemaRegistryConfig(registry.url()).confluentApi());
     }
 

@@ -36,7 +36,7 @@ public final class SerdeBenchmark {
         for (int i = 0; i < records; i++) {
             sales.add(sale(i));
         }
-        try (InMemoryRegistry registry = InMemoryRegistry.start()) {
+        try (LocalRegistry registry = LocalRegistry.start()) {
             SchemaRegistryConfig config = new SchemaRegistryConfig(registry.url());
             new SchemaRegistrar(config.confluentApi()).registerAll();
             RegistryAvroSerde<Sale> wire = RegistryAvroSerde.sale(config);

@@ -3,9 +3,13 @@ package io.tracktion.schemas;
 import com.microsoft.kiota.ApiException;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -20,8 +24,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * ({@code C3 01}) of records written before the registry, which the first two bytes tell apart.
  *
  * <p>Errors say what to do with the record: a {@link SerializationException} means the bytes (or the value) are
- * bad and belong in a dead-letter topic; a {@link SchemaRegistryUnavailableException} means the registry could
- * not answer, and the same record should be tried again later.
+ * bad and belong in a dead-letter topic ({@link UnknownSchemaIdException}: an id the registry does not hold); a
+ * {@link SchemaRegistryUnavailableException} means the registry could not answer, or (when writing) does not
+ * hold the schema yet, and the same record should be tried again later.
  *
  * <p>Thread-safe; one instance per record type is enough.
  */
@@ -82,9 +87,10 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
         try {
             return serializer.serialize(topic, data);
         } catch (RuntimeException e) {
-            if (isBadValue(e)) {
+            if (!isRegistryFailure(e) && isAvroRefusal(e)) {
                 throw new SerializationException("Cannot encode " + type.getSimpleName() + ": " + rootMessage(e), e);
             }
+            // The registry could not answer, or does not hold this schema under the subject.
             throw unavailable("Cannot find the schema id of " + type.getSimpleName() + " under subject " + topic
                     + "-value in the schema registry at " + registry.url() + " (run ./tracktion schemas register"
                     + " if it is not registered)", e);
@@ -110,15 +116,16 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
             value = deserializer.deserialize(topic, data);
         } catch (RuntimeException e) {
             if (statusOf(e) == 404) {
-                throw new SerializationException("Cannot decode " + type.getSimpleName() + ": schema id " + schemaId
-                        + " is not in the schema registry at " + registry.url(), e);
+                throw new UnknownSchemaIdException("Cannot decode " + type.getSimpleName() + ": schema id " + schemaId
+                        + " is not in the schema registry at " + registry.url(), schemaId, e);
             }
-            if (isBadValue(e)) {
-                throw new SerializationException("Cannot decode " + type.getSimpleName() + " written with schema id "
-                        + schemaId + ": " + rootMessage(e), e);
+            if (isRegistryFailure(e)) {
+                throw unavailable("Cannot fetch schema id " + schemaId + " from the schema registry at "
+                        + registry.url(), e);
             }
-            throw unavailable("Cannot fetch schema id " + schemaId + " from the schema registry at "
-                    + registry.url(), e);
+            // The registry answered; the body does not fit the schema (truncated, corrupt).
+            throw new SerializationException("Cannot decode " + type.getSimpleName() + " written with schema id "
+                    + schemaId + ": " + rootMessage(e), e);
         }
         if (!type.isInstance(value)) {
             throw new SerializationException("Cannot decode " + type.getSimpleName() + ": schema id " + schemaId
@@ -127,14 +134,32 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
         return type.cast(value);
     }
 
-    /** Avro refused the data itself (bytes that do not fit the schema, a value that does not fit its field). */
-    private static boolean isBadValue(Throwable error) {
+    /**
+     * The registry could not answer: no connection, a timeout, or an error status other than 404 (which is an
+     * answer: "no such schema"). Decoding errors of the body, an {@link java.io.EOFException} among them, are not.
+     */
+    private static boolean isRegistryFailure(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause()) {
-            if (e instanceof IOException || e instanceof ApiException) {
-                return false; // the registry, not the data
+            if (e instanceof ApiException api) {
+                return api.getResponseStatusCode() != 404;
             }
-            if (e instanceof AvroRuntimeException || e instanceof ClassCastException
-                    || e instanceof IndexOutOfBoundsException || e instanceof java.nio.BufferUnderflowException) {
+            if (e instanceof SocketException || e instanceof SocketTimeoutException || e instanceof HttpTimeoutException
+                    || e instanceof UnknownHostException || e instanceof TimeoutException) {
+                return true;
+            }
+            String name = e.getClass().getName();
+            if (name.startsWith("io.netty.") || name.startsWith("io.vertx.")) {
+                return true; // the HTTP client's own connection errors
+            }
+        }
+        return false;
+    }
+
+    /** Avro refused the value itself: a field that does not fit its schema (wrong scale, null where none is allowed). */
+    private static boolean isAvroRefusal(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof AvroRuntimeException || e instanceof NullPointerException
+                    || e instanceof ClassCastException || e instanceof IllegalArgumentException) {
                 return true;
             }
         }

@@ -22,6 +22,10 @@ public record SchemaRegistryConfig(URI url) {
         }
         String text = url.toString();
         url = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        if (url.getPath() != null && url.getPath().contains("/apis/")) {
+            throw new IllegalArgumentException(URL_VARIABLE + " is the registry's root, such as " + DEFAULT_URL
+                    + ", not one of its APIs: '" + url + "'");
+        }
     }
 
     /** Parses a configured URL; blank means the local default. */

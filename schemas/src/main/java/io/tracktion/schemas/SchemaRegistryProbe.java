@@ -23,12 +23,25 @@ public final class SchemaRegistryProbe {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What one probe found: reachable or why not, and which of the expected subjects are missing. */
-    public record Result(URI url, String problem, List<String> missingSubjects) {
+    /**
+     * What one probe found: reachable or why not, which of the expected subjects are missing, and whether this
+     * probe has ever found the registry ready.
+     */
+    public record Result(URI url, String problem, List<String> missingSubjects, boolean wasReady) {
 
         /** Reachable and holding every expected subject. */
         public boolean ready() {
             return problem == null && missingSubjects.isEmpty();
+        }
+
+        /**
+         * What a service's health should say: ready, or unreachable after it was ready once. A service that has
+         * met the registry has its schema ids cached and keeps working through an outage, so it stays UP (with
+         * {@code reachable: false} in the details) and no orchestrator restarts it into a wait. Never ready, or
+         * reachable without our subjects, is DOWN.
+         */
+        public boolean healthy() {
+            return ready() || (wasReady && problem != null);
         }
 
         /** For a health endpoint: url, reachable, and the problem or missing subjects if any. */
@@ -36,6 +49,7 @@ public final class SchemaRegistryProbe {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("url", url.toString());
             details.put("reachable", problem == null);
+            details.put("wasReady", wasReady);
             if (problem != null) {
                 details.put("error", problem);
             }
@@ -59,6 +73,7 @@ public final class SchemaRegistryProbe {
     private final SchemaRegistryConfig registry;
     private final List<String> expectedSubjects;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private volatile boolean wasReady;
 
     public SchemaRegistryProbe(SchemaRegistryConfig registry, List<String> expectedSubjects) {
         this.registry = registry;
@@ -72,6 +87,19 @@ public final class SchemaRegistryProbe {
     }
 
     public Result check() {
+        Result result = probe();
+        if (result.ready()) {
+            wasReady = true;
+        }
+        return new Result(result.url(), result.problem(), result.missingSubjects(), wasReady);
+    }
+
+    /** Whether a probe has found the registry ready since this service started. */
+    public boolean wasReady() {
+        return wasReady;
+    }
+
+    private Result probe() {
         URI subjects = URI.create(registry.confluentApi() + "/subjects");
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(subjects).timeout(TIMEOUT)
@@ -79,17 +107,17 @@ public final class SchemaRegistryProbe {
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return new Result(registry.url(), "GET " + subjects + " answered HTTP " + response.statusCode(),
-                        List.of());
+                        List.of(), false);
             }
             List<String> present = strings(response.body());
             List<String> missing = new ArrayList<>(expectedSubjects);
             missing.removeAll(present);
-            return new Result(registry.url(), null, List.copyOf(missing));
+            return new Result(registry.url(), null, List.copyOf(missing), false);
         } catch (IOException e) {
-            return new Result(registry.url(), e.toString(), List.of());
+            return new Result(registry.url(), e.toString(), List.of(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result(registry.url(), "interrupted", List.of());
+            return new Result(registry.url(), "interrupted", List.of(), false);
         }
     }
 

@@ -3,8 +3,8 @@ package io.tracktion.schemas;
 import org.apache.kafka.common.errors.RetriableException;
 
 /**
- * The registry could not be asked (unreachable, timing out, answering 5xx), or does not hold the writer's schema
- * yet: the record itself may be fine, so it is retried, never dead-lettered. Deliberately not a
+ * The registry could not be asked (unreachable, timing out, answering 5xx), or (when writing) does not hold the
+ * writer's schema yet: the record itself may be fine, so it is retried, never dead-lettered. Deliberately not a
  * {@link org.apache.kafka.common.errors.SerializationException}, which means "these bytes are bad".
  */
 public class SchemaRegistryUnavailableException extends RetriableException {

@@ -1,6 +1,6 @@
 package io.tracktion.testsupport;
 
-import io.tracktion.registry.InMemoryRegistry;
+import io.tracktion.registry.LocalRegistry;
 import io.tracktion.registry.SchemaRegistrar;
 import io.tracktion.schemas.SchemaRegistryConfig;
 
@@ -11,7 +11,7 @@ import io.tracktion.schemas.SchemaRegistryConfig;
  */
 public final class SchemaRegistry {
 
-    private static InMemoryRegistry registry;
+    private static LocalRegistry registry;
     private static SchemaRegistryConfig config;
 
     private SchemaRegistry() {
@@ -21,7 +21,7 @@ public final class SchemaRegistry {
     public static synchronized SchemaRegistryConfig shared() {
         if (registry == null || !registry.isAlive()) {
             try {
-                InMemoryRegistry started = InMemoryRegistry.start();
+                LocalRegistry started = LocalRegistry.start();
                 SchemaRegistryConfig startedConfig = new SchemaRegistryConfig(started.url());
                 new SchemaRegistrar(startedConfig.confluentApi()).registerAll();
                 registry = started;

@@ -3,6 +3,7 @@ package io.tracktion.ingestor.cursor;
 import io.tracktion.schemas.FeedCursor;
 import io.tracktion.schemas.RegistryAvroSerde;
 import io.tracktion.schemas.SchemaRegistryConfig;
+import io.tracktion.schemas.UnknownSchemaIdException;
 import io.tracktion.schemas.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -72,8 +73,8 @@ public final class CursorReader {
 
     /**
      * A tombstone deletes the cursor; a record that cannot be decoded is reported and passed over. A registry that
-     * cannot be asked is not a bad record: its {@link io.tracktion.schemas.SchemaRegistryUnavailableException}
-     * fails the read, to be tried again, rather than lose the cursor.
+     * cannot be asked, or lacks the cursor's schema id, is not a bad record: the read fails, to be tried again,
+     * rather than lose the cursor.
      */
     private FeedCursor decodeOr(FeedCursor previous, ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
@@ -81,6 +82,11 @@ public final class CursorReader {
         }
         try {
             return cursors.deserialize(TOPIC, record.value());
+        } catch (UnknownSchemaIdException e) {
+            // Our own cursor with an id the registry lacks: the wrong or an emptied registry, not a bad record.
+            // Passing it over would resume from an older window, or from the start.
+            throw new KafkaException("Cursor record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " cannot be read: " + e.getMessage(), e);
         } catch (SerializationException e) {
             LOG.warn("Cursor record {}-{}@{} cannot be decoded, keeping the one before it: {}",
                     record.topic(), record.partition(), record.offset(), e.getMessage());

@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * UP when the poller thread runs, a Kafka broker answers and the schema registry holds the ingestor's subjects. Feed errors do not make the service DOWN
+ * UP when the poller thread runs, a Kafka broker answers and the schema registry holds the ingestor's subjects (or
+ * did, and is away now: ids are cached, see {@link SchemaRegistryProbe.Result#healthy()}). Feed errors do not make the service DOWN
  * (Bandcamp being away is not our fault, and restarting would not help); they show in the details.
  */
 @Singleton
@@ -52,7 +53,7 @@ public class IngestorHealthIndicator extends AbstractHealthIndicator<Map<String,
         if (view.cursorEndDate() != null) {
             details.put("cursorEndDate", view.cursorEndDate());
         }
-        healthStatus = pollerRunning && kafkaProblem == null && registry.ready() ? HealthStatus.UP : HealthStatus.DOWN;
+        healthStatus = pollerRunning && kafkaProblem == null && registry.healthy() ? HealthStatus.UP : HealthStatus.DOWN;
         return details;
     }
 

@@ -157,6 +157,28 @@ class FeedPollerKafkaTest {
     }
 
     @Test
+    void aCursorWithASchemaIdTheRegistryLacksIsRetriedNotPassedOver() throws Exception {
+        try (var server = ScriptedFeedServer.start(FeedJson.contiguousFeed(T0, 600, T0 + 100_000))) {
+            byte[] unknownId = RegistryAvroSerde.feedCursor(SchemaRegistry.shared()).serialize(Topics.FEED_CURSOR.name(),
+                    new FeedCursor(server.baseUrl(), T0 + 1200, null, Instant.now()));
+            unknownId[1] = 0x3f; // an id far beyond any registered one
+            try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
+                    new StringSerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(Topics.FEED_CURSOR.name(), server.baseUrl(), unknownId)).get();
+            }
+
+            try (FeedPoller poller = Ingestors.poller(KAFKA, server, INTERVAL, new FeedStatus(server.baseUrl()))) {
+                PollResult result = poller.pollOnce();
+                assertThat(result.outcome()).isEqualTo(Outcome.PUBLISH_FAILED);
+                assertThat(poller.pollOnce().outcome()).isEqualTo(Outcome.PUBLISH_FAILED);
+            }
+            // Passing the cursor over would have started again from get_initial.
+            assertThat(server.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void aNewInstanceFencesTheOldOneAndDropsWhatItLeftUncommitted() throws Exception {
         try (var server = ScriptedFeedServer.start(FeedJson.contiguousFeed(T0, 600, T0 + 100_000));
              FeedPoller old = Ingestors.poller(KAFKA, server, INTERVAL, new FeedStatus(server.baseUrl()))) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tracktion.launcher.config.Settings;
-import io.tracktion.registry.InMemoryRegistry;
+import io.tracktion.registry.LocalRegistry;
 import io.tracktion.registry.SchemaRegistrar;
 import io.tracktion.schemas.SchemaRegistryConfig;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +24,7 @@ class SchemasCommandTest {
 
     @Test
     void registersEverySubjectAndSaysWhichIds() throws Exception {
-        try (InMemoryRegistry registry = InMemoryRegistry.start()) {
+        try (LocalRegistry registry = LocalRegistry.start()) {
             int exit = SchemasCommand.register(new Settings(Map.of("SCHEMA_REGISTRY_URL", registry.url().toString())),
                     console);
 
@@ -37,7 +37,7 @@ class SchemasCommandTest {
 
     @Test
     void failsWithTheRegistrysReasonWhenAVersionBreaksCompatibility() throws Exception {
-        try (InMemoryRegistry registry = InMemoryRegistry.start()) {
+        try (LocalRegistry registry = LocalRegistry.start()) {
             // The subject already holds a schema our released FeedCursor cannot follow under BACKWARD.
             new SchemaRegistrar(new SchemaRegistryConfig(registry.url()).confluentApi()).register(
                     "bandcamp.salesfeed.cursor-value", """

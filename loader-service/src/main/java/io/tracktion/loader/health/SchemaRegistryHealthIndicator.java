@@ -7,8 +7,9 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 
 /**
- * DOWN while the schema registry cannot be reached or lacks {@code tracktion.sales-value}: the loader can decode
- * what it has seen before (ids are cached), but a record with a new schema id waits, retried, until it is back.
+ * DOWN until the schema registry has been reached holding {@code tracktion.sales-value} (the loader loads nothing
+ * before), and while it lacks the subject. Unreachable after that it stays UP, {@code reachable: false}: the loader
+ * decodes what it has seen before from its cache, and a record with a new schema id waits, retried.
  */
 @Singleton
 public class SchemaRegistryHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
@@ -22,7 +23,7 @@ public class SchemaRegistryHealthIndicator extends AbstractHealthIndicator<Map<S
     @Override
     protected Map<String, Object> getHealthInformation() {
         SchemaRegistryProbe.Result result = probe.check();
-        healthStatus = result.ready() ? HealthStatus.UP : HealthStatus.DOWN;
+        healthStatus = result.healthy() ? HealthStatus.UP : HealthStatus.DOWN;
         return result.details();
     }
 

@@ -12,6 +12,8 @@ import io.tracktion.loader.deadletter.DeadLetters;
 import io.tracktion.loader.sales.WriteResult.Rejection;
 import io.tracktion.loader.status.LoaderStats;
 import io.tracktion.schemas.RegistryAvroSerde;
+import io.tracktion.schemas.SchemaRegistryProbe;
+import io.tracktion.schemas.SchemaRegistryUnavailableException;
 import io.tracktion.schemas.Sale;
 import io.tracktion.schemas.Topics;
 import java.sql.SQLException;
@@ -51,14 +53,17 @@ public class SalesListener {
     private static final Logger LOG = LoggerFactory.getLogger(SalesListener.class);
 
     private final RegistryAvroSerde<Sale> serde;
+    private final SchemaRegistryProbe registryProbe;
     private final SaleWriter writer;
     private final DeadLetters deadLetters;
     private final LoaderStats stats;
     private final Duration retryDelay;
 
-    public SalesListener(RegistryAvroSerde<Sale> serde, SaleWriter writer, DeadLetters deadLetters, LoaderStats stats,
+    public SalesListener(RegistryAvroSerde<Sale> serde, SchemaRegistryProbe registryProbe, SaleWriter writer,
+                         DeadLetters deadLetters, LoaderStats stats,
                          @Value("${loader.retry-delay}") Duration retryDelay) {
         this.serde = serde;
+        this.registryProbe = registryProbe;
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.stats = stats;
@@ -71,6 +76,11 @@ public class SalesListener {
         List<Sale> sales = new ArrayList<>(records.count());
         List<DeadLetter> rejects = new ArrayList<>();
         try {
+            // Until the registry has been seen with our subject, an unknown id may only mean it is not filled yet.
+            if (!registryProbe.wasReady()) {
+                throw new SchemaRegistryUnavailableException("The schema registry has not been ready since the "
+                        + "loader started: " + registryProbe.check().describe(), null);
+            }
             // A SchemaRegistryUnavailableException is no bad record: it fails the batch, to be tried again.
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 try {

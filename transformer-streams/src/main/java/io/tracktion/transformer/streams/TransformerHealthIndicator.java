@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * UP while Kafka Streams is RUNNING or REBALANCING and the schema registry holds the transformer's subjects; DOWN
- * while it waits for the registry or starts, after it failed, or once it stopped.
+ * UP while Kafka Streams is RUNNING or REBALANCING and the schema registry holds the transformer's subjects (or
+ * did, and is away now: see {@link SchemaRegistryProbe.Result#healthy()}); DOWN while it waits for the registry
+ * or starts, after it failed, or once it stopped.
  */
 @Singleton
 public class TransformerHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
@@ -29,7 +30,7 @@ public class TransformerHealthIndicator extends AbstractHealthIndicator<Map<Stri
         streams.failure().ifPresent(error -> details.put("error", error.toString()));
         SchemaRegistryProbe.Result registry = registryProbe.check();
         details.put("schemaRegistry", registry.details());
-        healthStatus = streams.isHealthy() && registry.ready() ? HealthStatus.UP : HealthStatus.DOWN;
+        healthStatus = streams.isHealthy() && registry.healthy() ? HealthStatus.UP : HealthStatus.DOWN;
         return details;
     }
 

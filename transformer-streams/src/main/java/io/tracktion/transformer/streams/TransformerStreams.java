@@ -22,7 +22,7 @@ public final class TransformerStreams implements AutoCloseable {
     private final KafkaStreams streams;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean closed;
-    private Thread starter;
+    private volatile Thread starter;
 
     public TransformerStreams(Topology topology, Properties config) {
         this.streams = new KafkaStreams(topology, config);

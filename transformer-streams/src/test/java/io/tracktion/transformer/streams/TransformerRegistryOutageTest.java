@@ -4,7 +4,8 @@ import static io.tracktion.transformer.testing.Samples.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tracktion.registry.InMemoryRegistry;
+import io.tracktion.registry.LocalRegistry;
+import io.tracktion.registry.RegistryServer;
 import io.tracktion.registry.SchemaRegistrar;
 import io.tracktion.schemas.RawSale;
 import io.tracktion.schemas.RegistryAvroSerde;
@@ -12,6 +13,7 @@ import io.tracktion.schemas.SchemaRegistryConfig;
 import io.tracktion.schemas.SchemaRegistryProbe;
 import io.tracktion.schemas.Topics;
 import io.tracktion.testsupport.KafkaCluster;
+import io.tracktion.testsupport.Postgres;
 import io.tracktion.transformer.testing.Samples;
 import io.tracktion.transformer.topology.TransformerTopology;
 import java.nio.charset.StandardCharsets;
@@ -39,14 +41,19 @@ class TransformerRegistryOutageTest {
 
     @RegisterExtension
     static final KafkaCluster KAFKA = new KafkaCluster();
+    @RegisterExtension
+    static final Postgres POSTGRES = new Postgres();
 
     @TempDir
     Path stateDir;
 
     @Test
     void aRecordWithAnUnseenIdWaitsForTheRegistryAndIsWrittenOnce() throws Exception {
-        int port = InMemoryRegistry.freePort();
-        InMemoryRegistry registry = InMemoryRegistry.startOn(port);
+        // Stored in PostgreSQL, as in production: the registry comes back with its schemas and ids.
+        var storage = new RegistryServer.PostgresStorage(POSTGRES.jdbcUrl(POSTGRES.newDatabase()), Postgres.USER,
+                Postgres.PASSWORD);
+        int port = LocalRegistry.freePort();
+        LocalRegistry registry = LocalRegistry.startOn(port, storage);
         SchemaRegistryConfig config = new SchemaRegistryConfig(registry.url());
         new SchemaRegistrar(config.confluentApi()).registerAll();
         RawSale sale = raw("outage-1", Samples.items().get(0)).build();
@@ -68,9 +75,7 @@ class TransformerRegistryOutageTest {
                     KAFKA.readAll(Topics.SALES.name(), Duration.ofMillis(300), Duration.ofSeconds(2)).isEmpty()
                             && streams.failure().isEmpty());
 
-            // Back, empty (in-memory storage): registered again in the same order, so the ids are the same.
-            try (InMemoryRegistry back = InMemoryRegistry.startOn(port)) {
-                new SchemaRegistrar(config.confluentApi()).registerAll();
+            try (LocalRegistry back = LocalRegistry.startOn(port, storage)) {
                 await().atMost(Duration.ofSeconds(60)).until(() ->
                         !KAFKA.readAll(Topics.SALES.name(), Duration.ofMillis(500), Duration.ofSeconds(5)).isEmpty());
                 var written = KAFKA.readAll(Topics.SALES.name(), Duration.ofSeconds(2), Duration.ofSeconds(10));

@@ -11,10 +11,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A throwaway registry process with in-memory storage on free ports, for tests: started, waited for, and
- * destroyed with {@link #close()} (or when the JVM exits).
+ * A registry process for tests, on free ports (or a port of the caller's choosing), with in-memory storage or a
+ * PostgreSQL database of its own: started, waited for, and destroyed with {@link #close()} (or when the JVM exits).
  */
-public final class InMemoryRegistry implements AutoCloseable {
+public final class LocalRegistry implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
@@ -22,21 +22,27 @@ public final class InMemoryRegistry implements AutoCloseable {
     private final URI url;
     private final Path logFile;
 
-    private InMemoryRegistry(Process process, URI url, Path logFile) {
+    private LocalRegistry(Process process, URI url, Path logFile) {
         this.process = process;
         this.url = url;
         this.logFile = logFile;
     }
 
-    /** Starts one and waits until it is ready; its output goes to a temporary log file. */
-    public static InMemoryRegistry start() throws RegistryException, IOException, InterruptedException {
-        return startOn(freePort());
+    /** Starts one with in-memory storage and waits until it is ready; its output goes to a temporary log file. */
+    public static LocalRegistry start() throws RegistryException, IOException, InterruptedException {
+        return startOn(freePort(), null);
     }
 
     /** The same on a port of the caller's choosing, e.g. one a service was told about before the registry ran. */
-    public static InMemoryRegistry startOn(int port) throws RegistryException, IOException, InterruptedException {
+    public static LocalRegistry startOn(int port) throws RegistryException, IOException, InterruptedException {
+        return startOn(port, null);
+    }
+
+    /** @param storage a database that keeps schemas and ids across restarts, as in production; null for memory */
+    public static LocalRegistry startOn(int port, RegistryServer.PostgresStorage storage)
+            throws RegistryException, IOException, InterruptedException {
         RegistryServer server = new RegistryServer(RegistryDistribution.locate(), RegistryJava.find(System.getenv()),
-                port, freePort(), null);
+                port, freePort(), storage);
         Path logFile = Files.createTempFile("tracktion-schema-registry-", ".log");
         Process process = server.start(logFile);
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "schema-registry-stop"));
@@ -46,7 +52,7 @@ public final class InMemoryRegistry implements AutoCloseable {
             process.destroyForcibly();
             throw e;
         }
-        return new InMemoryRegistry(process, server.url(), logFile);
+        return new LocalRegistry(process, server.url(), logFile);
     }
 
     /** The registry's root URL. */
