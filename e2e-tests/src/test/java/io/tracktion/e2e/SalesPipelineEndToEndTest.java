@@ -223,19 +223,33 @@ class SalesPipelineEndToEndTest {
         });
     }
 
-    /** Whether the ingestor's cursor has not moved for a while. */
+    /**
+     * Whether the ingestor's cursor has not moved for a while, while it kept polling without failures: a pause in
+     * a backoff after a failed poll, or one slow poll, is not the end of a catch-up.
+     */
     private final class CursorWatch {
         private String last;
         private Instant since = Instant.now();
 
         boolean stillFor(Duration quiet) {
-            JsonNode cursorEndDate = system.feedStatus().path("cursorEndDate");
+            JsonNode status = system.feedStatus();
+            JsonNode cursorEndDate = status.path("cursorEndDate");
             String now = cursorEndDate.isNumber() ? cursorEndDate.asText() : "";
             if (!now.equals(last)) {
                 last = now;
                 since = Instant.now();
             }
-            return !now.isEmpty() && Duration.between(since, Instant.now()).compareTo(quiet) >= 0;
+            Instant lastPoll = instant(status.path("lastPollAt"));
+            return !now.isEmpty() && Duration.between(since, Instant.now()).compareTo(quiet) >= 0
+                    && status.path("consecutiveFailures").asInt(-1) == 0
+                    && lastPoll != null && lastPoll.isAfter(since.plus(quiet.dividedBy(2)));
+        }
+
+        private static Instant instant(JsonNode node) {
+            if (node.isTextual()) {
+                return Instant.parse(node.asText());
+            }
+            return node.isNumber() ? Instant.ofEpochMilli(Math.round(node.asDouble() * 1000)) : null;
         }
     }
 
