@@ -87,6 +87,9 @@ class SalesPipelineEndToEndTest {
                 "BANDCAMP_POLL_INTERVAL", "1s",
                 "SCHEMA_REGISTRY_URL", SchemaRegistry.url()));
         api = system.api();
+        // The first poll (get_initial) must see the clock at START: the ingestor reports healthy as soon as the
+        // registry and Kafka are there, which can be before that poll, and the first test moves the clock on.
+        await().atMost(Duration.ofSeconds(60)).until(() -> system.feedStatus().path("cursorEndDate").isNumber());
     }
 
     @AfterAll
