@@ -53,7 +53,9 @@ class MicrosType extends avro.types.LogicalType {
   _toValue() { throw new Error('this consumer only reads'); }
 }
 
-const registry = new SchemaRegistryClient({ baseURLs: [args.registry] });
+// axios waits forever by default: a registry request that hangs would stall the partition. Time out, retry.
+const registry = new SchemaRegistryClient({ baseURLs: [args.registry], createAxiosDefaults: { timeout: 10000 },
+  maxRetries: 5 });
 const deserializer = new AvroDeserializer(registry, SerdeType.VALUE, {
   logicalTypes: { decimal: DecimalType, 'timestamp-micros': MicrosType },
 });
@@ -83,7 +85,11 @@ const run = () => new Promise((resolve) => {
       seen.lastOffset = message.offset;
       try {
         const bytes = message.value;
+        const started = Date.now();
         const sale = await deserializer.deserialize(topic, bytes);
+        if (Date.now() - started > 2000) {
+          console.error(`Decoding offset ${message.offset} of partition ${partition} took ${Date.now() - started} ms`);
+        }
         sales.set(sale.saleId, {
           saleId: sale.saleId,
           schemaId: bytes.readInt32BE(1),

@@ -55,7 +55,11 @@ final class JavaScriptConsumer {
         }
         List<JsonNode> sales = new ArrayList<>();
         JSON.readTree(out.toFile()).forEach(sales::add);
-        return new Output(sales, Files.readString(err, StandardCharsets.UTF_8));
+        String log = Files.readString(err, StandardCharsets.UTF_8);
+        if (!log.isBlank()) {
+            System.out.println("The JavaScript consumer's log:" + System.lineSeparator() + log);
+        }
+        return new Output(sales, log);
     }
 
     /** {@code npm ci} unless node_modules holds exactly what the lock file says (npm's own record of it is newer). */
