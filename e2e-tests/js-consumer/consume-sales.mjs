@@ -5,7 +5,8 @@
 //   node consume-sales.mjs --bootstrap localhost:9092 --registry http://127.0.0.1:8085/apis/ccompat/v7 \
 //        [--topic tracktion.sales] [--expect 500] [--timeout-ms 60000]
 import kafkajs from 'kafkajs';
-import { AvroDeserializer, SchemaRegistryClient, SerdeType } from '@confluentinc/schemaregistry';
+import { AvroDeserializer, SchemaRegistryClient, SerdeType, SubjectNameStrategyType }
+  from '@confluentinc/schemaregistry';
 import avro from 'avsc';
 import { decompress } from 'fzstd';
 
@@ -56,7 +57,10 @@ class MicrosType extends avro.types.LogicalType {
 // axios waits forever by default: a registry request that hangs would stall the partition. Time out, retry.
 const registry = new SchemaRegistryClient({ baseURLs: [args.registry], createAxiosDefaults: { timeout: 10000 },
   maxRetries: 5 });
+// Our subjects are <topic>-value. Said explicitly: the client's default (ASSOCIATED) first asks the registry's
+// "associations" API, which Apicurio does not have (404, then the fallback), on every new schema.
 const deserializer = new AvroDeserializer(registry, SerdeType.VALUE, {
+  subjectNameStrategyType: SubjectNameStrategyType.TOPIC,
   logicalTypes: { decimal: DecimalType, 'timestamp-micros': MicrosType },
 });
 
