@@ -16,11 +16,9 @@ import io.tracktion.schemas.SchemaRegistryConfig;
 import io.tracktion.schemas.Topics;
 import io.tracktion.testsupport.KafkaCluster;
 import io.tracktion.testsupport.Postgres;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,7 +52,7 @@ class LoaderRegistryNotReadyAtStartTest {
 
         try (SalesProducer producer = new SalesProducer(KAFKA);
              Loader loader = Loader.start(KAFKA, POSTGRES, database, "http://127.0.0.1:" + port)) {
-            producer.commit(List.of(record(value)));
+            producer.commit(List.of(SalesProducer.raw("k", value, 0)));
             LoaderStats stats = loader.bean(LoaderStats.class);
             await().atMost(PATIENCE).until(() -> stats.consecutiveFailures() >= 2);
             assertThat(stats.lastFailure()).contains("has not been ready");
@@ -68,9 +66,5 @@ class LoaderRegistryNotReadyAtStartTest {
                 assertThat(stats.deadLettered()).isZero();
             }
         }
-    }
-
-    private static ProducerRecord<byte[], byte[]> record(byte[] value) {
-        return new ProducerRecord<>(Topics.SALES.name(), 0, "k".getBytes(StandardCharsets.UTF_8), value);
     }
 }

@@ -16,11 +16,9 @@ import io.tracktion.schemas.SchemaRegistryConfig;
 import io.tracktion.schemas.Topics;
 import io.tracktion.testsupport.KafkaCluster;
 import io.tracktion.testsupport.Postgres;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,7 +50,7 @@ class LoaderSchemaRegistryOutageTest {
 
         try (SalesProducer producer = new SalesProducer(KAFKA);
              Loader loader = Loader.start(KAFKA, POSTGRES, database, registry.url().toString())) {
-            producer.commit(List.of(record(transformerSerde.serialize(topic, Sales.sale("known-1")))));
+            producer.commit(List.of(SalesProducer.raw("k", transformerSerde.serialize(topic, Sales.sale("known-1")), 0)));
             await().atMost(PATIENCE).until(() -> table.count("known-") == 1);
             byte[] known = transformerSerde.serialize(topic, Sales.sale("known-2"));
 
@@ -64,22 +62,18 @@ class LoaderSchemaRegistryOutageTest {
                 assertThat(health.component("schemaRegistry")).containsEntry("status", "UP");
                 assertThat(health.component("schemaRegistry").get("details").toString()).contains("reachable=false");
             });
-            producer.commit(List.of(record(known)));
+            producer.commit(List.of(SalesProducer.raw("k", known, 0)));
             await().atMost(PATIENCE).until(() -> table.count("known-") == 2);
 
             // A schema id this loader never looked up (the registry would hand it out for a later version).
             byte[] unseen = known.clone();
             unseen[4] = (byte) (unseen[4] + 1);
-            producer.commit(List.of(record(unseen)));
+            producer.commit(List.of(SalesProducer.raw("k", unseen, 0)));
             LoaderStats stats = loader.bean(LoaderStats.class);
             await().atMost(PATIENCE).until(() -> stats.consecutiveFailures() >= 2);
             assertThat(stats.lastFailure()).contains("schema registry");
             assertThat(stats.deadLettered()).isZero();
         }
-    }
-
-    private static ProducerRecord<byte[], byte[]> record(byte[] value) {
-        return new ProducerRecord<>(Topics.SALES.name(), 0, "k".getBytes(StandardCharsets.UTF_8), value);
     }
 
 }

@@ -225,8 +225,7 @@ class LoaderServiceTest {
     void loadsSalesWrittenBeforeTheRegistryBesideNewOnes() {
         Sale old = Sales.sale("encoding-old");
         producer.commit(List.of(
-                new ProducerRecord<>(Topics.SALES.name(), 0, old.getSaleId().getBytes(StandardCharsets.UTF_8),
-                        SingleObjectSerde.sale().encode(old)),
+                SalesProducer.raw(old.getSaleId(), SingleObjectSerde.sale().encode(old), 0),
                 SalesProducer.record(Sales.sale("encoding-new"), 0)));
 
         await().atMost(PATIENCE).until(() -> table.count("encoding-") == 2);
