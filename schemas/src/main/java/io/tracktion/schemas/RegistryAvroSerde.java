@@ -79,6 +79,18 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
         return new RegistryAvroSerde<>(FeedCursor.class, SingleObjectSerde.feedCursor(), registry);
     }
 
+    public static RegistryAvroSerde<Release> release(SchemaRegistryConfig registry) {
+        return new RegistryAvroSerde<>(Release.class, SingleObjectSerde.release(), registry);
+    }
+
+    public static RegistryAvroSerde<FeedGap> feedGap(SchemaRegistryConfig registry) {
+        return new RegistryAvroSerde<>(FeedGap.class, SingleObjectSerde.feedGap(), registry);
+    }
+
+    public static RegistryAvroSerde<FeedWindowReceived> feedWindowReceived(SchemaRegistryConfig registry) {
+        return new RegistryAvroSerde<>(FeedWindowReceived.class, SingleObjectSerde.feedWindowReceived(), registry);
+    }
+
     @Override
     public byte[] serialize(String topic, T data) {
         if (data == null) {

@@ -49,6 +49,18 @@ public final class SingleObjectSerde<T extends SpecificRecord> implements Serde<
         return new SingleObjectSerde<>(FeedCursor.class, FeedCursor.getClassSchema());
     }
 
+    public static SingleObjectSerde<Release> release() {
+        return new SingleObjectSerde<>(Release.class, Release.getClassSchema());
+    }
+
+    public static SingleObjectSerde<FeedGap> feedGap() {
+        return new SingleObjectSerde<>(FeedGap.class, FeedGap.getClassSchema());
+    }
+
+    public static SingleObjectSerde<FeedWindowReceived> feedWindowReceived() {
+        return new SingleObjectSerde<>(FeedWindowReceived.class, FeedWindowReceived.getClassSchema());
+    }
+
     /** Encodes a record; throws {@link SerializationException} if it does not fit its schema. */
     public byte[] encode(T value) {
         try {

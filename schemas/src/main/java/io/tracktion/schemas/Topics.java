@@ -36,7 +36,32 @@ public final class Topics {
     public static final TopicSpec SALES_DEAD_LETTER = new TopicSpec("tracktion.sales.dlq", 1,
             Map.of("retention.ms", THIRTY_DAYS), null);
 
-    public static final List<TopicSpec> ALL = List.of(RAW_SALES, FEED_CURSOR, SALES, SALES_DEAD_LETTER);
+    /**
+     * {@link Release} keyed by canonical release URL ({@link ReleaseUrls#canonical}): the release cache. Compacted,
+     * so the latest state of every release ever seen is kept; a pending record is written with the sale that first
+     * names a release, in the same transaction, and replaced when the page is fetched.
+     */
+    public static final TopicSpec RELEASES = new TopicSpec("bandcamp.releases", 3,
+            Map.of("cleanup.policy", "compact", "compression.type", "zstd"), "Release");
+
+    /** Release pages that could not be read: the page as fetched (at most 1 MiB), the URL and reason in headers. */
+    public static final TopicSpec RELEASES_DEAD_LETTER = new TopicSpec("bandcamp.releases.dlq", 1,
+            Map.of("retention.ms", THIRTY_DAYS, "compression.type", "zstd"), null);
+
+    /** Feed events the ingestor could not read: the event's JSON verbatim, the window's coordinates in headers. */
+    public static final TopicSpec FEED_DEAD_LETTER = new TopicSpec("bandcamp.salesfeed.dlq", 1,
+            Map.of("retention.ms", KEEP_FOREVER), null);
+
+    /** {@link FeedGap} keyed by feed base URL, from and to: stretches of feed time that were not served. */
+    public static final TopicSpec FEED_GAPS = new TopicSpec("bandcamp.salesfeed.gaps", 1,
+            Map.of("cleanup.policy", "compact"), "FeedGap");
+
+    /** {@link FeedWindowReceived} keyed by feed base URL and start date: every window received, for coverage. */
+    public static final TopicSpec FEED_WINDOWS = new TopicSpec("bandcamp.salesfeed.windows", 1,
+            Map.of("retention.ms", KEEP_FOREVER, "compression.type", "zstd"), "FeedWindowReceived");
+
+    public static final List<TopicSpec> ALL = List.of(RAW_SALES, FEED_CURSOR, SALES, SALES_DEAD_LETTER,
+            RELEASES, RELEASES_DEAD_LETTER, FEED_DEAD_LETTER, FEED_GAPS, FEED_WINDOWS);
 
     /** The topics whose values are Avro records, each with a registry subject. */
     public static List<TopicSpec> withSchemas() {

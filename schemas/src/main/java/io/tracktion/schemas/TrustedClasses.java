@@ -10,6 +10,9 @@ final class TrustedClasses {
                 ClassSecurityValidator.DEFAULT,
                 ClassSecurityValidator.builder()
                         .add(RawSale.class).add(Sale.class).add(FeedCursor.class).add(SaleItemType.class)
+                        .add(Release.class).add(ReleaseArtist.class).add(ReleaseLabel.class)
+                        .add(ReleaseTrack.class).add(ReleaseFormat.class)
+                        .add(FeedGap.class).add(FeedWindowReceived.class)
                         .build()));
     }
 

@@ -19,7 +19,10 @@ class SchemaCompatibilityTest {
     private static final Map<String, Schema> CURRENT = Map.of(
             "RawSale", RawSale.getClassSchema(),
             "FeedCursor", FeedCursor.getClassSchema(),
-            "Sale", Sale.getClassSchema());
+            "Sale", Sale.getClassSchema(),
+            "Release", Release.getClassSchema(),
+            "FeedGap", FeedGap.getClassSchema(),
+            "FeedWindowReceived", FeedWindowReceived.getClassSchema());
 
     @Test
     void everyRecordHasReleasedVersions() {
