@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public record IngestorSettings(String feedBaseUrl, Duration pollInterval, Duration httpTimeout,
                                String kafkaBootstrapServers, SchemaRegistryConfig schemaRegistry) {
 
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     /** Reads the raw setting texts; throws {@link IllegalArgumentException} naming the bad setting. */
     public static IngestorSettings of(String feedBaseUrl, String pollInterval, String httpTimeout,
@@ -39,7 +39,11 @@ public record IngestorSettings(String feedBaseUrl, Duration pollInterval, Durati
 
     /** An absolute http(s) URL with a host, no query or fragment; trailing slashes removed. */
     static String baseUrl(String text) {
-        String problem = "BANDCAMP_BASE_URL must be an http(s) URL such as https://bandcamp.com, not '" + text + "'";
+        return baseUrl(text, "BANDCAMP_BASE_URL");
+    }
+
+    static String baseUrl(String text, String name) {
+        String problem = name + " must be an http(s) URL such as https://bandcamp.com, not '" + text + "'";
         if (text == null) {
             throw new IllegalArgumentException(problem);
         }
@@ -56,9 +60,9 @@ public record IngestorSettings(String feedBaseUrl, Duration pollInterval, Durati
         }
     }
 
-    /** A positive duration: {@code 500ms}, {@code 1s}, {@code 2m}, {@code 1h}, or ISO-8601 ({@code PT1M}). */
+    /** A positive duration: {@code 500ms}, {@code 1s}, {@code 2m}, {@code 1h}, {@code 7d}, or ISO-8601 ({@code PT1M}). */
     static Duration duration(String name, String text) {
-        String problem = name + " must be a positive duration such as 60s, 500ms, 2m, 1h or PT1M, not '" + text + "'";
+        String problem = name + " must be a positive duration such as 60s, 500ms, 2m, 1h, 7d or PT1M, not '" + text + "'";
         if (text == null) {
             throw new IllegalArgumentException(problem);
         }
@@ -72,7 +76,8 @@ public record IngestorSettings(String feedBaseUrl, Duration pollInterval, Durati
                     case "ms" -> Duration.ofMillis(amount);
                     case "s" -> Duration.ofSeconds(amount);
                     case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
                 };
             } else if (value.startsWith("p")) {
                 duration = Duration.parse(value.toUpperCase(Locale.ROOT));

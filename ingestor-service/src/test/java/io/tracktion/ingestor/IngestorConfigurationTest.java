@@ -42,7 +42,7 @@ class IngestorConfigurationTest {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("bandcamp.poll-interval", "every minute")).close())
                 .rootCause()
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("BANDCAMP_POLL_INTERVAL must be a positive duration such as 60s, 500ms, 2m, 1h or PT1M, "
+                .hasMessage("BANDCAMP_POLL_INTERVAL must be a positive duration such as 60s, 500ms, 2m, 1h, 7d or PT1M, "
                         + "not 'every minute'");
     }
 

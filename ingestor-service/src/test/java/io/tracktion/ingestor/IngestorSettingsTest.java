@@ -15,14 +15,14 @@ class IngestorSettingsTest {
     @ParameterizedTest
     @CsvSource({
         "60s, PT60S", "1s, PT1S", "500ms, PT0.5S", "2m, PT2M", "1h, PT1H", "PT1M, PT1M", "pt30s, PT30S",
-        "' 90s ', PT90S", "10 s, PT10S", "P1D, PT24H"
+        "' 90s ', PT90S", "10 s, PT10S", "P1D, PT24H", "7d, PT168H"
     })
     void readsDurations(String text, String expected) {
         assertThat(IngestorSettings.duration("BANDCAMP_POLL_INTERVAL", text)).isEqualTo(Duration.parse(expected));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "soon", "60", "-5s", "0s", "PT0S", "PT-1M", "1.5s", "5 minutes", "1d", "P", "s"})
+    @ValueSource(strings = {"", "soon", "60", "-5s", "0s", "PT0S", "PT-1M", "1.5s", "5 minutes", "1w", "P", "s"})
     void refusesNonsenseNamingTheSetting(String text) {
         assertThatThrownBy(() -> IngestorSettings.duration("BANDCAMP_POLL_INTERVAL", text))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -60,5 +60,21 @@ class IngestorSettingsTest {
                 .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
         assertThatThrownBy(() -> IngestorSettings.of("https://bandcamp.com", "60s", "forever", "k:9092", null))
                 .hasMessageStartingWith("BANDCAMP_HTTP_TIMEOUT");
+    }
+
+    @Test
+    void enrichmentSettingsAreCheckedToo() {
+        assertThat(EnrichmentSettings.of("1", "", "7d"))
+                .isEqualTo(new EnrichmentSettings(1.0, null, Duration.ofDays(7)));
+        assertThat(EnrichmentSettings.of("0.5", "http://127.0.0.1:8090/_pages/", "12h"))
+                .isEqualTo(new EnrichmentSettings(0.5, "http://127.0.0.1:8090/_pages", Duration.ofHours(12)));
+        for (String rate : new String[] {"0", "-1", "fast", "NaN", "Infinity", "5000", ""}) {
+            assertThatThrownBy(() -> EnrichmentSettings.of(rate, "", "7d"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BANDCAMP_REQUESTS_PER_SECOND");
+        }
+        assertThatThrownBy(() -> EnrichmentSettings.of("1", "ftp://sim", "7d"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("BANDCAMP_PAGES_URL");
+        assertThatThrownBy(() -> EnrichmentSettings.of("1", "", "weekly"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("ENRICH_REFRESH_AFTER");
     }
 }

@@ -20,6 +20,13 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_OFFSET = "tracktion.dlq.source.offset";
     /** When it was rejected, ISO-8601 UTC. */
     public static final String FAILED_AT = "tracktion.dlq.failed.at";
+    /** Feed dead letters: the feed and the window (epoch seconds) the event came in. */
+    public static final String FEED = "tracktion.dlq.feed";
+    public static final String WINDOW_START = "tracktion.dlq.window.start";
+    public static final String WINDOW_END = "tracktion.dlq.window.end";
+    /** Page dead letters: the page's canonical URL and the HTTP status of its answer. */
+    public static final String URL = "tracktion.dlq.url";
+    public static final String HTTP_STATUS = "tracktion.dlq.http.status";
 
     /** Where the rejected record was read. */
     public record Source(String topic, int partition, long offset) {
@@ -35,8 +42,13 @@ public final class DeadLetterHeaders {
      * @param source where the record was read, or null when that is unknown (no source headers then)
      */
     public static Headers of(Headers original, Exception error, String stage, Source source, Instant failedAt) {
+        return of(original, reason(error), stage, source, failedAt);
+    }
+
+    /** As {@link #of(Headers, Exception, String, Source, Instant)}, with the reason as text. */
+    public static Headers of(Headers original, String reason, String stage, Source source, Instant failedAt) {
         Headers headers = new RecordHeaders(original.toArray());
-        put(headers, ERROR, reason(error));
+        put(headers, ERROR, reason);
         put(headers, STAGE, stage);
         if (source != null) {
             put(headers, SOURCE_TOPIC, source.topic());
@@ -52,7 +64,8 @@ public final class DeadLetterHeaders {
         return error.getClass().getName() + ": " + error.getMessage();
     }
 
-    private static void put(Headers headers, String name, String value) {
+    /** Adds (or replaces) one header of UTF-8 text. */
+    public static void put(Headers headers, String name, String value) {
         headers.remove(name);
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }

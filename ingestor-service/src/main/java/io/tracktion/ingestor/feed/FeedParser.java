@@ -181,7 +181,7 @@ public final class FeedParser {
                 } else {
                     end = skipValue();
                 }
-                items.add(new FeedItem(SaleIds.saleId(idFields), body.substring(start, end)));
+                items.add(new FeedItem(SaleIds.saleId(idFields), body.substring(start, end), idFields.get("url")));
             }
         }
 

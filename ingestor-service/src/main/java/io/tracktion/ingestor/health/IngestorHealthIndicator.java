@@ -2,6 +2,8 @@ package io.tracktion.ingestor.health;
 
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.tracktion.ingestor.enrich.ReleaseEnricher;
+import io.tracktion.ingestor.http.BandcampHttp;
 import io.tracktion.ingestor.poll.FeedStatus;
 import io.tracktion.schemas.SchemaRegistryProbe;
 import jakarta.inject.Singleton;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * UP when the poller thread runs, a Kafka broker answers and the schema registry holds the ingestor's subjects (or
  * did, and is away now: ids are cached, see {@link SchemaRegistryProbe.Result#healthy()}). Feed errors do not make the service DOWN
- * (Bandcamp being away is not our fault, and restarting would not help); they show in the details.
+ * (Bandcamp being away is not our fault, and restarting would not help); they show in the details, as do open
+ * circuits and a Retry-After pause.
  */
 @Singleton
 public class IngestorHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
@@ -29,11 +32,16 @@ public class IngestorHealthIndicator extends AbstractHealthIndicator<Map<String,
     private final FeedStatus status;
     private final Admin admin;
     private final SchemaRegistryProbe registryProbe;
+    private final BandcampHttp bandcamp;
+    private final ReleaseEnricher enricher;
 
-    public IngestorHealthIndicator(FeedStatus status, Admin admin, SchemaRegistryProbe registryProbe) {
+    public IngestorHealthIndicator(FeedStatus status, Admin admin, SchemaRegistryProbe registryProbe,
+                                   BandcampHttp bandcamp, ReleaseEnricher enricher) {
         this.status = status;
         this.admin = admin;
         this.registryProbe = registryProbe;
+        this.bandcamp = bandcamp;
+        this.enricher = enricher;
     }
 
     @Override
@@ -53,6 +61,16 @@ public class IngestorHealthIndicator extends AbstractHealthIndicator<Map<String,
         if (view.cursorEndDate() != null) {
             details.put("cursorEndDate", view.cursorEndDate());
         }
+        // A host whose circuit is open is left alone for a while; it shows here, without making us DOWN.
+        Map<String, Object> bandcampDetails = new LinkedHashMap<>();
+        Map<String, Object> circuits = bandcamp.circuits().describe();
+        bandcampDetails.put("circuitOpen", circuits.values().stream()
+                .anyMatch(c -> !"closed".equals(((Map<?, ?>) c).get("state"))));
+        bandcampDetails.put("circuits", circuits);
+        bandcampDetails.put("pausedForRetryAfterMs", bandcamp.pacer().pausedFor().toMillis());
+        details.put("bandcamp", bandcampDetails);
+        details.put("releaseCache", Map.of("loaded", enricher.isLoaded(), "releases", enricher.cachedReleases(),
+                "queuedFetches", enricher.queuedFetches()));
         healthStatus = pollerRunning && kafkaProblem == null && registry.healthy() ? HealthStatus.UP : HealthStatus.DOWN;
         return details;
     }

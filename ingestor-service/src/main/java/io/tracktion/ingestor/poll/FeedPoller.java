@@ -1,6 +1,8 @@
 package io.tracktion.ingestor.poll;
 
+import io.tracktion.ingestor.feed.FeedEvent;
 import io.tracktion.ingestor.feed.FeedException;
+import io.tracktion.ingestor.feed.FeedItem;
 import io.tracktion.ingestor.feed.FeedWindow;
 import io.tracktion.ingestor.feed.MalformedFeedException;
 import io.tracktion.ingestor.feed.RateLimitedException;
@@ -8,14 +10,23 @@ import io.tracktion.ingestor.feed.SalesFeed;
 import io.tracktion.ingestor.poll.PollResult.Outcome;
 import io.tracktion.ingestor.publish.PublishException;
 import io.tracktion.ingestor.publish.RawSales;
+import io.tracktion.ingestor.publish.WindowRecords;
+import io.tracktion.ingestor.publish.WindowRecords.UnreadableEvent;
 import io.tracktion.ingestor.publish.WindowSink;
 import io.tracktion.schemas.FeedCursor;
+import io.tracktion.schemas.FeedGap;
+import io.tracktion.schemas.FeedWindowReceived;
 import io.tracktion.schemas.RawSale;
+import io.tracktion.schemas.Release;
+import io.tracktion.schemas.ReleaseUrls;
+import io.tracktion.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,13 +54,23 @@ public final class FeedPoller implements AutoCloseable {
     private final Backoff backoff;
     private final Clock clock;
     private final FeedStatus status;
+    private final ReleaseDiscovery releases;
+    private final GapTracker gaps;
 
     private Long cursor;
+    private boolean releasesLoaded;
     private boolean cursorKnown;
     private int consecutiveFailures;
 
     public FeedPoller(String feedBaseUrl, SalesFeed feed, WindowSink sink, Duration interval, Backoff backoff,
                       Clock clock, FeedStatus status) {
+        this(feedBaseUrl, feed, sink, interval, backoff, clock, status, ReleaseDiscovery.NONE);
+    }
+
+    public FeedPoller(String feedBaseUrl, SalesFeed feed, WindowSink sink, Duration interval, Backoff backoff,
+                      Clock clock, FeedStatus status, ReleaseDiscovery releases) {
+        this.releases = releases;
+        this.gaps = new GapTracker(feedBaseUrl);
         this.feedBaseUrl = feedBaseUrl;
         this.feed = feed;
         this.sink = sink;
@@ -85,9 +106,20 @@ public final class FeedPoller implements AutoCloseable {
                 LOG.info("Resuming {} from committed cursor {}", feedBaseUrl, cursor);
             }
         }
+        if (!releasesLoaded) {
+            try {
+                releases.load();
+            } catch (PublishException e) {
+                return publishFailed(e);
+            }
+            releasesLoaded = true;
+        }
+        // An open gap due to be asked for again goes first; then the window after the cursor.
+        GapTracker.Open gap = cursor == null ? null : gaps.due(clock.instant()).orElse(null);
+        Long asked = gap != null ? Long.valueOf(gap.gap().getFromDate()) : cursor;
         FeedWindow window;
         try {
-            window = cursor == null ? feed.initial() : feed.after(cursor);
+            window = asked == null ? feed.initial() : feed.after(asked);
         } catch (RateLimitedException e) {
             Duration wait = e.retryAfter().map(retry -> min(retry, MAX_RETRY_AFTER)).orElseGet(this::backoffDelay);
             LOG.warn("{}; cursor stays at {}, retrying in {}", e.getMessage(), cursor, wait);
@@ -102,29 +134,55 @@ public final class FeedPoller implements AutoCloseable {
             LOG.warn("Feed unavailable: {}; cursor stays at {}, retrying in {}", e.getMessage(), cursor, wait);
             return failed(Outcome.FEED_FAILED, e.getMessage(), wait);
         }
-        return publish(window, clock.instant());
+        if (gap != null && !GapTracker.fills(gap, window)) {
+            gaps.stillOpen(gap, clock.instant());
+            succeeded();
+            LOG.info("Gap {}..{} asked for again, still not served (window starts at {})", gap.gap().getFromDate(),
+                    gap.gap().getToDate(), window.startDate());
+            return new PollResult(Outcome.GAP_STILL_OPEN, Duration.ZERO, cursor, 0);
+        }
+        return publish(window, asked, gap, clock.instant());
     }
 
-    private PollResult publish(FeedWindow window, Instant fetchedAt) throws InterruptedException {
-        if (!window.unreadableEvents().isEmpty()) {
-            LOG.warn("Window {}..{} has {} unreadable events, skipped; the first: {}", window.startDate(),
-                    window.endDate(), window.unreadableEvents().size(), window.unreadableEvents().get(0));
+    /**
+     * Publishes a window served for {@code asked} (null: get_initial) with everything it produces.
+     *
+     * @param filling the open gap this window fills, or null
+     */
+    private PollResult publish(FeedWindow window, Long asked, GapTracker.Open filling, Instant fetchedAt)
+            throws InterruptedException {
+        List<UnreadableEvent> unreadable = unreadableEvents(window);
+        if (!unreadable.isEmpty()) {
+            LOG.warn("Window {}..{} has {} unreadable events, sent to {}; the first: {}", window.startDate(),
+                    window.endDate(), unreadable.size(), Topics.FEED_DEAD_LETTER.name(), unreadable.get(0).json());
         }
         if (window.isEmpty()) {
             succeeded();
             LOG.debug("Nothing after cursor {} yet (server_time {})", cursor, window.serverTime());
             return new PollResult(Outcome.EMPTY, interval, cursor, 0);
         }
-        if (cursor != null && !Objects.equals(window.startDate(), cursor)) {
-            LOG.warn("Asked for the window starting at {} but got {}..{}: publishing it as served",
-                    cursor, window.startDate(), window.endDate());
+        List<FeedGap> gapRecords = new ArrayList<>();
+        FeedGap found = gaps.detect(asked, window, fetchedAt).orElse(null);
+        if (found != null) {
+            LOG.warn("Asked for the window starting at {} but got {}..{}: gap {}..{} recorded, publishing the window"
+                    + " as served", asked, window.startDate(), window.endDate(), found.getFromDate(), found.getToDate());
+            gapRecords.add(found);
+        } else if (asked != null && window.startDate() != null && window.startDate() < asked) {
+            LOG.info("Asked for the window starting at {} but got {}..{} (overlapping): publishing it as served",
+                    asked, window.startDate(), window.endDate());
+        }
+        if (filling != null) {
+            gapRecords.add(FeedGap.newBuilder(filling.gap()).setClosed(true).setClosedAt(fetchedAt).build());
         }
         boolean cursorMoves = cursor == null || window.endDate() > cursor;
         FeedCursor next = cursorMoves
                 ? new FeedCursor(feedBaseUrl, window.endDate(), window.serverTime(), fetchedAt) : null;
         List<RawSale> sales = RawSales.of(window, feedBaseUrl, fetchedAt);
+        List<String> releaseUrls = releaseUrls(window);
+        List<Release> newReleases = releases.newReleases(releaseUrls, fetchedAt);
+        FeedWindowReceived received = received(window, asked, fetchedAt, sales.size(), unreadable.size());
         try {
-            sink.publish(sales, next);
+            sink.publish(new WindowRecords(sales, next, newReleases, unreadable, gapRecords, received));
         } catch (PublishException e) {
             return publishFailed(e);
         } catch (InterruptedException e) {
@@ -135,13 +193,54 @@ public final class FeedPoller implements AutoCloseable {
             cursor = window.endDate();
             status.cursor(cursor);
         }
+        if (found != null) {
+            gaps.opened(found, fetchedAt);
+            status.gapFound();
+        }
+        if (filling != null) {
+            gaps.closed(filling, fetchedAt);
+            status.gapClosed();
+            LOG.info("Gap {}..{} closed: the feed now serves it", filling.gap().getFromDate(), filling.gap().getToDate());
+        }
+        releases.committed(releaseUrls, newReleases, fetchedAt);
         succeeded();
-        status.windowPublished(fetchedAt, sales.size(), window.otherEventCount());
+        status.windowPublished(fetchedAt, sales.size(), window.otherEventCount(), unreadable.size(),
+                window.serverTime(), window.endDate());
         boolean catchUp = cursorMoves && window.isBehindFeed();
-        LOG.info("Window {}..{}: {} events ({} not sales), {} items published, cursor {}{}", window.startDate(),
-                window.endDate(), window.events().size(), window.otherEventCount(), sales.size(), cursor,
+        LOG.info("Window {}..{}: {} events ({} not sales, {} unreadable), {} items published, {} new releases, cursor {}{}",
+                window.startDate(), window.endDate(), window.events().size(), window.otherEventCount(),
+                unreadable.size(), sales.size(), newReleases.size(), cursor,
                 catchUp ? "; feed is further ahead, catching up" : "");
-        return new PollResult(Outcome.WINDOW, catchUp ? Duration.ZERO : interval, cursor, sales.size());
+        return new PollResult(Outcome.WINDOW, catchUp || filling != null ? Duration.ZERO : interval, cursor, sales.size());
+    }
+
+    private List<UnreadableEvent> unreadableEvents(FeedWindow window) {
+        List<UnreadableEvent> events = new ArrayList<>();
+        for (int i = 0; i < window.unreadableEvents().size(); i++) {
+            events.add(new UnreadableEvent(window.unreadableEvents().get(i), feedBaseUrl, window.startDate(),
+                    window.endDate(), i, "event is not a JSON object, or its items are not a list"));
+        }
+        return events;
+    }
+
+    /** The canonical release URLs the window's items name, in order, each once. */
+    private static List<String> releaseUrls(FeedWindow window) {
+        Set<String> urls = new LinkedHashSet<>();
+        for (FeedEvent event : window.events()) {
+            for (FeedItem item : event.items()) {
+                ReleaseUrls.release(item.url()).ifPresent(urls::add);
+            }
+        }
+        return List.copyOf(urls);
+    }
+
+    private FeedWindowReceived received(FeedWindow window, Long asked, Instant fetchedAt, int items, int unreadable) {
+        long start = window.startDate() != null ? window.startDate() : asked != null ? asked : window.endDate();
+        return FeedWindowReceived.newBuilder().setFeedBaseUrl(feedBaseUrl).setRequestedStart(asked)
+                .setStartDate(start).setEndDate(window.endDate()).setServerTime(window.serverTime())
+                .setReceivedAt(fetchedAt).setEvents(window.events().size() + unreadable)
+                .setOtherEvents(window.otherEventCount()).setItems(items).setUnreadableEvents(unreadable)
+                .setBackfill(false).build();
     }
 
     private PollResult publishFailed(PublishException e) {

@@ -11,6 +11,10 @@ public final class FeedStatus {
     private final AtomicLong windowsRead = new AtomicLong();
     private final AtomicLong itemsPublished = new AtomicLong();
     private final AtomicLong otherEvents = new AtomicLong();
+    private final AtomicLong unreadableEvents = new AtomicLong();
+    private final AtomicLong gapsFound = new AtomicLong();
+    private final AtomicLong gapsClosed = new AtomicLong();
+    private volatile Long lagSeconds;
     private volatile Long cursorEndDate;
     private volatile Instant lastPollAt;
     private volatile Instant lastWindowAt;
@@ -30,11 +34,28 @@ public final class FeedStatus {
         cursorEndDate = endDate;
     }
 
-    void windowPublished(Instant at, int items, int nonSaleEvents) {
+    void windowPublished(Instant at, int items, int nonSaleEvents, int unreadable, Long serverTime, Long endDate) {
         lastWindowAt = at;
         windowsRead.incrementAndGet();
         itemsPublished.addAndGet(items);
         otherEvents.addAndGet(nonSaleEvents);
+        unreadableEvents.addAndGet(unreadable);
+        if (serverTime != null && endDate != null) {
+            lagSeconds = serverTime - endDate;
+        }
+    }
+
+    void gapFound() {
+        gapsFound.incrementAndGet();
+    }
+
+    void gapClosed() {
+        gapsClosed.incrementAndGet();
+    }
+
+    /** {@code server_time - end_date} of the last window published: how far behind the feed the ingestor is. */
+    public Long lagSeconds() {
+        return lagSeconds;
     }
 
     void succeeded() {
@@ -56,13 +77,15 @@ public final class FeedStatus {
 
     public View view() {
         return new View(feedBaseUrl, pollerRunning, cursorEndDate, lastPollAt, lastWindowAt, windowsRead.get(),
-                itemsPublished.get(), otherEvents.get(), consecutiveFailures, lastError);
+                itemsPublished.get(), otherEvents.get(), consecutiveFailures, lastError, unreadableEvents.get(),
+                gapsFound.get(), gapsClosed.get(), lagSeconds);
     }
 
     /** The status as served by {@code GET /feed/status}. */
     @Serdeable
     public record View(String feedBaseUrl, boolean pollerRunning, Long cursorEndDate, Instant lastPollAt,
                        Instant lastWindowAt, long windowsRead, long itemsPublished, long nonSaleEvents,
-                       int consecutiveFailures, String lastError) {
+                       int consecutiveFailures, String lastError, long unreadableEvents, long gapsFound,
+                       long gapsClosed, Long lagSeconds) {
     }
 }

@@ -18,6 +18,8 @@ public record PollResult(Outcome outcome, Duration nextPollIn, Long cursor, int 
         WINDOW,
         /** The feed has nothing after the cursor yet ({@code {"server_time": N}}). */
         EMPTY,
+        /** A gap's start was asked for again and is still not served. */
+        GAP_STILL_OPEN,
         /** HTTP 429. */
         RATE_LIMITED,
         /** The feed failed: connection, timeout, HTTP error, or a body that is not a window. */

@@ -1,8 +1,12 @@
 package io.tracktion.ingestor.publish;
 
 import io.tracktion.ingestor.cursor.CursorReader;
+import io.tracktion.schemas.DeadLetterHeaders;
 import io.tracktion.schemas.FeedCursor;
+import io.tracktion.schemas.FeedGap;
+import io.tracktion.schemas.FeedWindowReceived;
 import io.tracktion.schemas.RawSale;
+import io.tracktion.schemas.Release;
 import io.tracktion.schemas.RegistryAvroSerde;
 import io.tracktion.schemas.SchemaRegistryConfig;
 import io.tracktion.schemas.SchemaRegistryUnavailableException;
@@ -11,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,13 +31,16 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes windows with one idempotent, transactional producer. Its {@code transactional.id} is derived
+ * Writes windows (their raw sales, new releases, unreadable events, gaps, coverage record and cursor) with one
+ * idempotent, transactional producer. Its {@code transactional.id} is derived
  * from the feed base URL, so a restarted ingestor of the same feed fences its predecessor (a zombie's
  * late writes are refused) and finishes whatever transaction it left open.
  *
@@ -42,12 +50,16 @@ import org.slf4j.LoggerFactory;
 public final class KafkaWindowSink implements WindowSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaWindowSink.class);
+    private static final String STAGE = "ingestor-service/feed";
 
     private final String feedBaseUrl;
     private final Properties producerConfig;
     private final CursorReader cursorReader;
     private final RegistryAvroSerde<RawSale> rawSales;
     private final RegistryAvroSerde<FeedCursor> cursors;
+    private final RegistryAvroSerde<Release> releases;
+    private final RegistryAvroSerde<FeedGap> gaps;
+    private final RegistryAvroSerde<FeedWindowReceived> windows;
     private KafkaProducer<String, byte[]> producer;
 
     public KafkaWindowSink(String feedBaseUrl, Properties producerConfig, CursorReader cursorReader,
@@ -57,6 +69,9 @@ public final class KafkaWindowSink implements WindowSink {
         this.cursorReader = cursorReader;
         this.rawSales = RegistryAvroSerde.rawSale(registry);
         this.cursors = RegistryAvroSerde.feedCursor(registry);
+        this.releases = RegistryAvroSerde.release(registry);
+        this.gaps = RegistryAvroSerde.feedGap(registry);
+        this.windows = RegistryAvroSerde.feedWindowReceived(registry);
     }
 
     /** {@code tracktion-ingestor-} and the first 12 hex characters of the SHA-256 of the feed base URL. */
@@ -106,8 +121,8 @@ public final class KafkaWindowSink implements WindowSink {
     }
 
     @Override
-    public void publish(List<RawSale> sales, FeedCursor cursor) throws PublishException, InterruptedException {
-        List<ProducerRecord<String, byte[]>> records = encode(sales, cursor);
+    public void publish(WindowRecords window) throws PublishException, InterruptedException {
+        List<ProducerRecord<String, byte[]>> records = encode(window);
         try {
             claimFeed();
             producer.beginTransaction();
@@ -140,22 +155,57 @@ public final class KafkaWindowSink implements WindowSink {
     }
 
     /** Encoded before the transaction begins: a registry that cannot be asked leaves nothing half-written. */
-    private List<ProducerRecord<String, byte[]>> encode(List<RawSale> sales, FeedCursor cursor)
-            throws PublishException {
+    private List<ProducerRecord<String, byte[]>> encode(WindowRecords window) throws PublishException {
         String rawTopic = Topics.RAW_SALES.name();
-        String cursorTopic = Topics.FEED_CURSOR.name();
         try {
-            List<ProducerRecord<String, byte[]>> records = new ArrayList<>(sales.size() + 1);
-            for (RawSale sale : sales) {
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>(window.sales().size() + 8);
+            for (RawSale sale : window.sales()) {
                 records.add(new ProducerRecord<>(rawTopic, sale.getSaleId(), rawSales.serialize(rawTopic, sale)));
             }
-            if (cursor != null) {
-                records.add(new ProducerRecord<>(cursorTopic, feedBaseUrl, cursors.serialize(cursorTopic, cursor)));
+            String releaseTopic = Topics.RELEASES.name();
+            for (Release release : window.newReleases()) {
+                records.add(new ProducerRecord<>(releaseTopic, release.getUrl(), releases.serialize(releaseTopic, release)));
+            }
+            for (WindowRecords.UnreadableEvent event : window.unreadable()) {
+                records.add(deadLetter(event));
+            }
+            String gapTopic = Topics.FEED_GAPS.name();
+            for (FeedGap gap : window.gaps()) {
+                records.add(new ProducerRecord<>(gapTopic, gapKey(gap), gaps.serialize(gapTopic, gap)));
+            }
+            if (window.received() != null) {
+                String windowTopic = Topics.FEED_WINDOWS.name();
+                FeedWindowReceived received = window.received();
+                records.add(new ProducerRecord<>(windowTopic, received.getFeedBaseUrl() + "@" + received.getStartDate(),
+                        windows.serialize(windowTopic, received)));
+            }
+            if (window.cursor() != null) {
+                String cursorTopic = Topics.FEED_CURSOR.name();
+                records.add(new ProducerRecord<>(cursorTopic, feedBaseUrl, cursors.serialize(cursorTopic, window.cursor())));
             }
             return records;
         } catch (SerializationException | SchemaRegistryUnavailableException e) {
             throw new PublishException("The window cannot be encoded: " + e.getMessage(), e, false);
         }
+    }
+
+    /** The key of a gap: the feed and the stretch, so that its closing replaces its opening in the compacted topic. */
+    public static String gapKey(FeedGap gap) {
+        return gap.getFeedBaseUrl() + "@" + gap.getFromDate() + "-" + gap.getToDate();
+    }
+
+    private static ProducerRecord<String, byte[]> deadLetter(WindowRecords.UnreadableEvent event) {
+        Headers headers = DeadLetterHeaders.of(new RecordHeaders(), event.reason(), STAGE, null, Instant.now());
+        DeadLetterHeaders.put(headers, DeadLetterHeaders.FEED, event.feedBaseUrl());
+        if (event.windowStart() != null) {
+            DeadLetterHeaders.put(headers, DeadLetterHeaders.WINDOW_START, String.valueOf(event.windowStart()));
+        }
+        if (event.windowEnd() != null) {
+            DeadLetterHeaders.put(headers, DeadLetterHeaders.WINDOW_END, String.valueOf(event.windowEnd()));
+        }
+        String key = event.feedBaseUrl() + "@" + event.windowStart() + "#" + event.index();
+        return new ProducerRecord<>(Topics.FEED_DEAD_LETTER.name(), null, key,
+                event.json().getBytes(StandardCharsets.UTF_8), headers);
     }
 
     /** Kafka's unchecked form of an interrupt, turned back into the checked one (which clears the flag). */

@@ -1,11 +1,9 @@
 package io.tracktion.ingestor.publish;
 
 import io.tracktion.schemas.FeedCursor;
-import io.tracktion.schemas.RawSale;
-import java.util.List;
 import java.util.Optional;
 
-/** Where windows go: the raw sales and the cursor that follows them, all or nothing. */
+/** Where windows go: the raw sales, the cursor that follows them and what else the window produced, all or nothing. */
 public interface WindowSink extends AutoCloseable {
 
     /**
@@ -14,8 +12,8 @@ public interface WindowSink extends AutoCloseable {
      */
     Optional<FeedCursor> committedCursor() throws PublishException, InterruptedException;
 
-    /** Writes the sales and, if not null, the cursor in one transaction. */
-    void publish(List<RawSale> sales, FeedCursor cursor) throws PublishException, InterruptedException;
+    /** Writes every record of the window in one transaction. */
+    void publish(WindowRecords records) throws PublishException, InterruptedException;
 
     @Override
     void close();

@@ -3,15 +3,20 @@ package io.tracktion.ingestor.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tracktion.ingestor.http.RequestPacer;
+import io.tracktion.ingestor.http.UserAgent;
 import io.tracktion.ingestor.testing.FeedJson;
 import io.tracktion.ingestor.testing.ScriptedFeedServer;
 import io.tracktion.ingestor.testing.ScriptedFeedServer.Response;
+import io.tracktion.ingestor.testing.TestHttp;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,22 +40,30 @@ class HttpSalesFeedTest {
                     "/api/salesfeed/1/get_initial", "/api/salesfeed/1/get", "/api/salesfeed/1/get");
             assertThat(server.requests()).extracting(ScriptedFeedServer.Request::startDate)
                     .containsExactly(null, 1750000620L, 1750000620L);
-            assertThat(server.requests().get(0).userAgent()).isEqualTo(HttpSalesFeed.USER_AGENT).contains("tracktion");
+            assertThat(server.requests().get(0).userAgent()).isEqualTo(UserAgent.value()).startsWith("Tracktion/0.1.0-SNAPSHOT ");
         }
     }
 
     @Test
-    void tooManyRequestsCarriesRetryAfterInSecondsOrAsDate() throws Exception {
+    void tooManyRequestsCarriesRetryAfterInSecondsOrAsDateAndPausesEveryRequest() throws Exception {
+        List<Long> slept = new ArrayList<>();
+        long[] now = {0};
+        // A pacer on a fake clock that records its waits instead of sleeping: 1 request per second.
+        RequestPacer pacer = new RequestPacer(1, () -> now[0], nanos -> slept.add(nanos));
         try (var server = ScriptedFeedServer.inOrder(Response.status(429, ""),
                 Response.tooManyRequests("7"), Response.tooManyRequests("Sun, 15 Jun 2025 12:01:00 GMT"))) {
-            SalesFeed feed = feed(server, Duration.ofSeconds(5));
+            SalesFeed feed = new HttpSalesFeed(server.baseUrl(), TestHttp.client(Duration.ofSeconds(5), pacer,
+                    Integer.MAX_VALUE, CLOCK));
             assertThatThrownBy(feed::initial).isInstanceOfSatisfying(RateLimitedException.class,
                     e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
+            assertThat(pacer.pausedFor()).isEqualTo(Duration.ofSeconds(7));
             assertThatThrownBy(feed::initial).isInstanceOfSatisfying(RateLimitedException.class,
                     e -> assertThat(e.retryAfter()).contains(Duration.ofMinutes(1)));
             assertThatThrownBy(feed::initial).isInstanceOfSatisfying(RateLimitedException.class,
                     e -> assertThat(e.retryAfter()).isEmpty());
         }
+        // The first request left at once; the second waited out the 7 s; the third the minute.
+        assertThat(slept).containsExactly(Duration.ofSeconds(7).toNanos(), Duration.ofSeconds(60).toNanos());
     }
 
     @Test
@@ -95,12 +108,12 @@ class HttpSalesFeedTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        SalesFeed feed = new HttpSalesFeed("http://127.0.0.1:" + closedPort, Duration.ofSeconds(2), CLOCK);
+        SalesFeed feed = new HttpSalesFeed("http://127.0.0.1:" + closedPort, TestHttp.client(Duration.ofSeconds(2)));
         assertThatThrownBy(feed::initial).isInstanceOf(FeedUnavailableException.class)
                 .hasMessageContaining("get_initial failed");
     }
 
     private static SalesFeed feed(ScriptedFeedServer server, Duration timeout) {
-        return new HttpSalesFeed(server.baseUrl(), timeout, CLOCK);
+        return new HttpSalesFeed(server.baseUrl(), TestHttp.client(timeout));
     }
 }

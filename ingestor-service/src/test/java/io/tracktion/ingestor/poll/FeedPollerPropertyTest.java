@@ -14,6 +14,7 @@ import io.tracktion.ingestor.feed.RateLimitedException;
 import io.tracktion.ingestor.feed.SalesFeed;
 import io.tracktion.ingestor.poll.PollResult.Outcome;
 import io.tracktion.ingestor.publish.PublishException;
+import io.tracktion.ingestor.publish.WindowRecords;
 import io.tracktion.ingestor.publish.WindowSink;
 import io.tracktion.schemas.FeedCursor;
 import io.tracktion.schemas.RawSale;
@@ -237,7 +238,7 @@ class FeedPollerPropertyTest {
             long end = start + length;
             int number = windowCount++;
             List<FeedItem> sold = IntStream.range(0, items)
-                    .mapToObj(i -> new FeedItem("w" + number + "-" + i, "{}")).toList();
+                    .mapToObj(i -> new FeedItem("w" + number + "-" + i, "{}", null)).toList();
             servedEnd = end;
             servedSaleIds = sold.stream().map(FeedItem::saleId).toList();
             long serverTime = behind ? end + 120 + Math.max(60, length) : end + 121;
@@ -267,13 +268,13 @@ class FeedPollerPropertyTest {
         }
 
         @Override
-        public void publish(List<RawSale> sales, FeedCursor cursor) throws PublishException {
+        public void publish(WindowRecords window) throws PublishException {
             if (mode == Mode.REFUSES || mode == Mode.UNREACHABLE) {
                 throw new PublishException("transaction aborted", null, false);
             }
-            sales.forEach(sale -> committedSaleIds.add(sale.getSaleId()));
-            if (cursor != null) {
-                cursorHistory.add(cursor.getEndDate());
+            window.sales().forEach(sale -> committedSaleIds.add(sale.getSaleId()));
+            if (window.cursor() != null) {
+                cursorHistory.add(window.cursor().getEndDate());
             }
             if (mode == Mode.COMMITS_BUT_FAILS) {
                 throw new PublishException("commit timed out", null, false);

@@ -33,7 +33,7 @@ public final class Ingestors {
         SchemaRegistryConfig registry = SchemaRegistry.shared();
         KafkaWindowSink sink = new KafkaWindowSink(baseUrl, producerConfig,
                 new CursorReader(kafka.bootstrapServers(), Duration.ofSeconds(20), registry), registry);
-        return new FeedPoller(baseUrl, new HttpSalesFeed(baseUrl, Duration.ofSeconds(5), Clock.systemUTC()), sink,
+        return new FeedPoller(baseUrl, new HttpSalesFeed(baseUrl, TestHttp.client(Duration.ofSeconds(5))), sink,
                 interval, new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), new SplittableRandom()),
                 Clock.systemUTC(), status);
     }

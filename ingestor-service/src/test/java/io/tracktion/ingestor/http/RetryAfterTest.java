@@ -1,4 +1,4 @@
-package io.tracktion.ingestor.feed;
+package io.tracktion.ingestor.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

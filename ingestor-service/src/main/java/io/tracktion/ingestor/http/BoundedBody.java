@@ -1,4 +1,4 @@
-package io.tracktion.ingestor.feed;
+package io.tracktion.ingestor.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /** A response body read into memory, refused once it grows past a limit (a hostile or broken server). */
-final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     private final long limit;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -21,7 +21,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
         this.limit = limit;
     }
 
-    static HttpResponse.BodyHandler<byte[]> handler(long limit) {
+    public static HttpResponse.BodyHandler<byte[]> handler(long limit) {
         return responseInfo -> new BoundedBody(limit);
     }
 

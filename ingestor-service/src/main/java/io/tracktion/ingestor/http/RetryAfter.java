@@ -1,4 +1,4 @@
-package io.tracktion.ingestor.feed;
+package io.tracktion.ingestor.http;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,0 +1,50 @@
+package io.tracktion.ingestor.enrich;
+
+import io.tracktion.schemas.Release;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the ingestor knows of every release it has seen: the state of the latest record in
+ * {@code bandcamp.releases}, which is the cache itself. Only the few fields that decide whether to fetch are
+ * kept in memory. Thread-safe.
+ */
+public final class ReleaseCatalog {
+
+    /**
+     * @param status      the latest record's status
+     * @param firstSeenAt when a sale first named the release
+     * @param fetchedAt   when its page was last fetched; null while pending
+     */
+    public record Entry(String status, Instant firstSeenAt, Instant fetchedAt) {
+
+        static Entry of(Release release) {
+            return new Entry(release.getStatus(), release.getFirstSeenAt(), release.getFetchedAt());
+        }
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    public Entry get(String url) {
+        return entries.get(url);
+    }
+
+    public void put(Release release) {
+        entries.put(release.getUrl(), Entry.of(release));
+    }
+
+    public void remove(String url) {
+        entries.remove(url);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** The URLs whose latest record is {@code status}. */
+    public List<String> withStatus(String status) {
+        return entries.entrySet().stream().filter(e -> e.getValue().status().equals(status)).map(Map.Entry::getKey).toList();
+    }
+}
