@@ -3,10 +3,12 @@ package io.tracktion.simulator;
 import com.sun.net.httpserver.HttpServer;
 import io.tracktion.simulator.catalog.Catalog;
 import io.tracktion.simulator.faults.Faults;
+import io.tracktion.simulator.faults.PageFaults;
 import io.tracktion.simulator.faults.FaultsHandler;
 import io.tracktion.simulator.feed.FeedHandler;
 import io.tracktion.simulator.feed.Ledger;
 import io.tracktion.simulator.pages.PageHandler;
+import io.tracktion.simulator.pages.PageHits;
 import io.tracktion.simulator.pages.ReleasePages;
 import io.tracktion.simulator.sales.SaleGenerator;
 import java.io.IOException;
@@ -38,6 +40,8 @@ public final class BandcampSimulator implements AutoCloseable {
     private final Catalog catalog;
     private final Ledger ledger = new Ledger();
     private final Faults faults = new Faults();
+    private final PageFaults pageFaults = new PageFaults();
+    private final PageHits pageHits = new PageHits();
     private final SimulatorRouter router;
     private HttpServer server;
     private ExecutorService executor;
@@ -47,7 +51,8 @@ public final class BandcampSimulator implements AutoCloseable {
         this.catalog = Catalog.generate(settings.seed);
         SaleGenerator sales = new SaleGenerator(settings.seed, catalog, settings.salesPerMinute);
         FeedHandler feed = new FeedHandler(sales, settings.clock, settings.windowSeconds, settings.dataDelaySec, faults, ledger);
-        this.router = new SimulatorRouter(catalog, feed, new FaultsHandler(faults), new PageHandler(new ReleasePages(catalog)));
+        this.router = new SimulatorRouter(catalog, feed, new FaultsHandler(faults, pageFaults),
+                new PageHandler(new ReleasePages(catalog), pageFaults, pageHits), pageHits);
     }
 
     public static Builder builder() {
@@ -106,6 +111,16 @@ public final class BandcampSimulator implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** Faults of release pages (the feed's are {@link #faults()}). */
+    public PageFaults pageFaults() {
+        return pageFaults;
+    }
+
+    /** How often each release page was asked for. */
+    public PageHits pageHits() {
+        return pageHits;
     }
 
     public Catalog catalog() {

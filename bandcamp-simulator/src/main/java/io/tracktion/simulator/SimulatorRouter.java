@@ -8,6 +8,8 @@ import io.tracktion.simulator.feed.FeedHandler;
 import io.tracktion.simulator.http.BadRequestException;
 import io.tracktion.simulator.http.Responses;
 import io.tracktion.simulator.pages.PageHandler;
+import io.tracktion.simulator.pages.PageHits;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
@@ -28,12 +30,14 @@ final class SimulatorRouter implements HttpHandler {
     private final FeedHandler feed;
     private final FaultsHandler faults;
     private final PageHandler pages;
+    private final PageHits pageHits;
 
-    SimulatorRouter(Catalog catalog, FeedHandler feed, FaultsHandler faults, PageHandler pages) {
+    SimulatorRouter(Catalog catalog, FeedHandler feed, FaultsHandler faults, PageHandler pages, PageHits pageHits) {
         this.catalog = catalog;
         this.feed = feed;
         this.faults = faults;
         this.pages = pages;
+        this.pageHits = pageHits;
     }
 
     @Override
@@ -75,6 +79,14 @@ final class SimulatorRouter implements HttpHandler {
             case "/_sim/ledger":
                 if (requireGet(exchange)) {
                     feed.ledgerTotals(exchange);
+                }
+                break;
+            case "/_sim/pages":
+                if (requireGet(exchange)) {
+                    ObjectNode body = Responses.object().put("total", pageHits.total());
+                    ObjectNode hits = body.putObject("hits");
+                    pageHits.all().forEach(hits::put);
+                    Responses.json(exchange, 200, body);
                 }
                 break;
             case "/_sim/faults":

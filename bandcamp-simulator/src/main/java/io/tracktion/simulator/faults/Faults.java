@@ -52,6 +52,14 @@ public final class Faults {
         return add(requests, new RequestFault(RequestFault.Kind.REWIND, Duration.ofSeconds(by.toSeconds())));
     }
 
+    /** The next {@code requests} {@code get} windows start {@code by} later than asked (a gap in the feed). */
+    public Faults skipAhead(int requests, Duration by) {
+        if (by.isNegative() || by.isZero()) {
+            throw new IllegalArgumentException("by must be positive");
+        }
+        return add(requests, new RequestFault(RequestFault.Kind.SKIP_AHEAD, Duration.ofSeconds(by.toSeconds())));
+    }
+
     /** Damage one item in each of the next {@code windows} non-empty windows. */
     public synchronized Faults corruptItem(int windows, Corruption corruption) {
         requirePositive(windows);

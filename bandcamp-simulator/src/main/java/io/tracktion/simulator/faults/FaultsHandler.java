@@ -18,6 +18,9 @@ import java.time.Duration;
  *   <li>{@code POST ?type=truncated&count=1}, {@code POST ?type=html&count=1}</li>
  *   <li>{@code POST ?type=rewind&count=1&by_seconds=600} (overlapping windows; 600 serves the previous window again)</li>
  *   <li>{@code POST ?type=corrupt&count=1&corruption=amount|item_type} (count = number of non-empty windows)</li>
+ *   <li>{@code POST ?type=page_rate_limited&count=5&retry_after=2}, {@code page_server_error}, {@code page_slow}
+ *       ({@code delay_ms}), {@code page_truncated}: the next release page requests</li>
+ *   <li>{@code POST ?type=page_status&page=host/album/x&status=410}: that page, until cleared</li>
  *   <li>{@code GET} lists pending faults, {@code DELETE} clears them.</li>
  * </ul>
  * {@code count} defaults to 1. Answers with the pending list.
@@ -25,9 +28,11 @@ import java.time.Duration;
 public final class FaultsHandler {
 
     private final Faults faults;
+    private final PageFaults pageFaults;
 
-    public FaultsHandler(Faults faults) {
+    public FaultsHandler(Faults faults, PageFaults pageFaults) {
         this.faults = faults;
+        this.pageFaults = pageFaults;
     }
 
     public void handle(HttpExchange exchange) throws IOException {
@@ -36,6 +41,7 @@ public final class FaultsHandler {
                 break;
             case "DELETE":
                 faults.clear();
+                pageFaults.clear();
                 break;
             case "POST":
                 add(QueryParams.of(exchange.getRequestURI()));
@@ -48,6 +54,7 @@ public final class FaultsHandler {
         ObjectNode body = Responses.object();
         ArrayNode pending = body.putArray("pending");
         faults.pending().forEach(pending::add);
+        pageFaults.pending().forEach(pending::add);
         Responses.json(exchange, 200, body);
     }
 
@@ -75,6 +82,32 @@ public final class FaultsHandler {
                 break;
             case "rewind":
                 faults.rewind(count, Duration.ofSeconds(number(params, "by_seconds", 600)));
+                break;
+            case "page_rate_limited":
+                pageFaults.rateLimited(count, Duration.ofSeconds(number(params, "retry_after", 1)));
+                break;
+            case "page_server_error":
+                pageFaults.serverError(count);
+                break;
+            case "page_slow":
+                pageFaults.slow(count, Duration.ofMillis(number(params, "delay_ms", 2000)));
+                break;
+            case "page_truncated":
+                pageFaults.truncated(count);
+                break;
+            case "page_not_a_page":
+                pageFaults.notAPage(count);
+                break;
+            case "page_status":
+                try {
+                    pageFaults.status(params.get("page").orElseThrow(() -> new BadRequestException("page is required")),
+                            (int) number(params, "status", 404));
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequestException(e.getMessage());
+                }
+                break;
+            case "skip":
+                faults.skipAhead(count, Duration.ofSeconds(number(params, "by_seconds", 300)));
                 break;
             case "corrupt":
                 faults.corruptItem(count, corruption(params.get("corruption").orElse("amount")));

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * What happens to one feed request instead of (or before) the normal answer. {@code duration} is the
  * Retry-After for {@link Kind#RATE_LIMITED}, the delay for {@link Kind#SLOW} and how far back the window
- * starts for {@link Kind#REWIND}; zero otherwise.
+ * starts for {@link Kind#REWIND}, how far ahead for {@link Kind#SKIP_AHEAD}; zero otherwise.
  */
 public record RequestFault(Kind kind, Duration duration) {
 
@@ -24,7 +24,9 @@ public record RequestFault(Kind kind, Duration duration) {
          * A {@code get} answered with a window that starts earlier than asked: it overlaps what the client
          * already has (by the window's length: the previous window served again).
          */
-        REWIND
+        REWIND,
+        /** A {@code get} answered with a window that starts later than asked: the stretch between is skipped. */
+        SKIP_AHEAD
     }
 
     public String describe() {

@@ -96,6 +96,9 @@ public final class FeedHandler {
         if (startDate.isPresent() && fault.isPresent() && fault.get().kind() == RequestFault.Kind.REWIND) {
             start = Math.max(0, start - fault.get().duration().toSeconds());
         }
+        if (startDate.isPresent() && fault.isPresent() && fault.get().kind() == RequestFault.Kind.SKIP_AHEAD) {
+            start = Math.min(published, start + fault.get().duration().toSeconds());
+        }
         long end = published - start > windowSeconds ? start + windowSeconds : published; // no overflow for huge starts
         if (start >= end) {
             Responses.send(exchange, 200, Responses.JSON, renderer.caughtUp(serverTime));
@@ -143,6 +146,7 @@ public final class FeedHandler {
                 return false;
             case TRUNCATED_JSON:
             case REWIND:
+            case SKIP_AHEAD:
                 return false;
             default:
                 throw new IllegalStateException("unhandled fault " + fault.kind());

@@ -100,7 +100,7 @@ final class JsonLd {
         root.put("dateModified", BANDCAMP_DATE.format(released.atStartOfDay(ZoneOffset.UTC)
                 .plusDays(id % 400).plusSeconds(id % 86_400)));
         ArrayNode keywords = root.putArray("keywords").add(artist.genre().displayName());
-        artist.tags().forEach(keywords::add);
+        artist.tags().forEach(tag -> keywords.add(PageStyle.spelling(artist, tag)));
         root.putObject("byArtist").put("@type", "MusicGroup").put("name", artist.name()).put("@id", artist.rootUrl());
         ObjectNode publisher = root.putObject("publisher").put("@type", "MusicGroup");
         if (artist.label() != null) {

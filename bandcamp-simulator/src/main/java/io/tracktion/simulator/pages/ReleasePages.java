@@ -44,23 +44,31 @@ public final class ReleasePages {
     }
 
     private static String page(Artist artist, String title, ObjectNode jsonLd, LocalDate released) {
+        PageStyle style = PageStyle.of(artist);
         StringBuilder html = new StringBuilder(4096);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.append("<title>").append(escape(title)).append(" | ").append(escape(artist.name())).append("</title>\n");
         html.append("<meta name=\"description\" content=\"").append(escape(title)).append(" by ")
                 .append(escape(artist.name())).append("\">\n");
-        html.append("<script type=\"application/ld+json\">\n").append(JsonLd.toScriptText(jsonLd)).append("\n</script>\n");
+        if (style != PageStyle.NO_JSON_LD) {
+            html.append("<script type=\"application/ld+json\">\n").append(JsonLd.toScriptText(jsonLd)).append("\n</script>\n");
+        }
         html.append("</head>\n<body>\n<div id=\"pgBd\">\n");
-        html.append("  <h2 class=\"trackTitle\">").append(escape(title)).append("</h2>\n");
+        if (style == PageStyle.BROKEN_HTML) {
+            html.append("<div class=\"promo\"><p>Out now < on all formats <b>unclosed\n<table><tr><td>stray cell\n");
+        }
+        html.append("  <div id=\"name-section\">\n    <h2 class=\"trackTitle\">").append(escape(title)).append("</h2>\n");
+        html.append("    <h3>by <span><a href=\"").append(escape(artist.rootUrl())).append("\">")
+                .append(escape(artist.name())).append("</a></span></h3>\n  </div>\n");
         if (released != null) {
             html.append("  <div class=\"tralbumData tralbum-credits\">\n    released ")
                     .append(CREDITS_DATE.format(released)).append(" <br>\n  </div>\n");
             html.append("  <div class=\"tralbumData tralbum-tags tralbum-tags-nu\">\n");
             tag(html, artist.genre().slug(), artist.genre().displayName().toLowerCase(Locale.ROOT));
-            artist.tags().forEach(t -> tag(html, t.toLowerCase(Locale.ROOT).replace(' ', '-'), t));
-            html.append("  </div>\n");
+            artist.tags().forEach(t -> tag(html, t.toLowerCase(Locale.ROOT).replace(' ', '-'), PageStyle.spelling(artist, t)));
+            html.append(style == PageStyle.BROKEN_HTML ? "  <a class=\"tag\" href=\"#\">\n" : "  </div>\n");
         }
-        html.append("</div>\n</body>\n</html>\n");
+        html.append(style == PageStyle.BROKEN_HTML ? "</div>\n" : "</div>\n</body>\n</html>\n");
         return html.toString();
     }
 

@@ -70,7 +70,7 @@ public final class FeedPoller implements AutoCloseable {
     public FeedPoller(String feedBaseUrl, SalesFeed feed, WindowSink sink, Duration interval, Backoff backoff,
                       Clock clock, FeedStatus status, ReleaseDiscovery releases) {
         this.releases = releases;
-        this.gaps = new GapTracker(feedBaseUrl);
+        this.gaps = new GapTracker(feedBaseUrl, interval);
         this.feedBaseUrl = feedBaseUrl;
         this.feed = feed;
         this.sink = sink;

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Gaps in the feed: a window served for {@code start_date=S} that starts after S leaves [S, start) unserved.
- * Each gap is recorded when found; the poller asks for its start again a few times, a minute apart, and a window
+ * Each gap is recorded when found; the poller asks for its start again a few times, a poll interval apart, and a window
  * that now starts at or before it closes the gap (its items are published, its record says closed). A gap still
  * open after that stays open in the topic. Open gaps are remembered in memory only: after a restart they are not
  * asked for again (backfill can).
@@ -19,9 +19,9 @@ final class GapTracker {
 
     static final String STARTED_LATE = "window-started-late";
     static final int ATTEMPTS = 3;
-    static final Duration RETRY_EVERY = Duration.ofMinutes(1);
 
     private final String feedBaseUrl;
+    private final Duration retryEvery;
     private final List<Open> open = new ArrayList<>();
 
     /** A gap not closed yet, and when to ask for its start again. */
@@ -40,8 +40,9 @@ final class GapTracker {
         }
     }
 
-    GapTracker(String feedBaseUrl) {
+    GapTracker(String feedBaseUrl, Duration retryEvery) {
         this.feedBaseUrl = feedBaseUrl;
+        this.retryEvery = retryEvery;
     }
 
     /** The gap a window served for {@code askedStart} leaves, if it starts later than asked. */
@@ -54,7 +55,7 @@ final class GapTracker {
 
     /** Remembers a gap just recorded, to ask for it again. */
     void opened(FeedGap gap, Instant now) {
-        open.add(new Open(gap, now.plus(RETRY_EVERY)));
+        open.add(new Open(gap, now.plus(retryEvery)));
     }
 
     /** The open gap whose start is due to be asked for again. */
@@ -77,7 +78,7 @@ final class GapTracker {
     /** Asked again and still not served: try later, or give up after {@link #ATTEMPTS}. */
     void stillOpen(Open gap, Instant now) {
         gap.attempts++;
-        gap.nextTry = now.plus(RETRY_EVERY);
+        gap.nextTry = now.plus(retryEvery);
         if (gap.attempts >= ATTEMPTS) {
             open.remove(gap);
         }
