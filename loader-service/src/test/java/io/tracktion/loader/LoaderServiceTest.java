@@ -11,11 +11,18 @@ import io.tracktion.loader.testing.SaleTable;
 import io.tracktion.loader.testing.Sales;
 import io.tracktion.loader.testing.SalesProducer;
 import io.tracktion.schemas.DeadLetterHeaders;
+import io.tracktion.schemas.EntityIds;
+import io.tracktion.schemas.RegistryAvroSerde;
+import io.tracktion.schemas.Release;
+import io.tracktion.schemas.ReleaseArtist;
+import io.tracktion.schemas.ReleaseLabel;
 import io.tracktion.schemas.Sale;
 import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.Topics;
 import io.tracktion.testsupport.KafkaCluster;
 import io.tracktion.testsupport.Postgres;
+import io.tracktion.testsupport.SchemaRegistry;
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -233,6 +240,56 @@ class LoaderServiceTest {
         assertThat(deadLetters("encoding-")).isEmpty();
     }
 
+    @Test
+    @Order(8)
+    void storesReleasesArtistsLabelsAndTagsAndLinksTheirSales() throws Exception {
+        String url = "https://velvetorrery.bandcamp.com/album/lanterns-over-kessel-bay";
+        producer.commit(List.of(SalesProducer.record(Sales.builder("release-1")
+                .setUrl("http://VelvetOrrery.bandcamp.com/album/lanterns-over-kessel-bay/").build())));
+        Instant seen = Instant.parse("2026-12-01T10:00:00Z");
+        Release pending = Release.newBuilder().setUrl(url).setId(EntityIds.release(url)).setStatus("pending")
+                .setFirstSeenAt(seen).setTracks(List.of()).setFormats(List.of()).build();
+        Release known = Release.newBuilder(pending).setStatus("known").setFetchedAt(seen.plusSeconds(5))
+                .setHttpStatus(200).setSource("json-ld").setKind("album").setTitle("Lanterns Over Kessel Bay")
+                .setArtist(new ReleaseArtist(EntityIds.artist("https://velvetorrery.bandcamp.com"), "Velvet Orrery",
+                        "https://velvetorrery.bandcamp.com", null, "Hamburg"))
+                .setLabel(new ReleaseLabel(EntityIds.label("https://harbourlight.bandcamp.com"), "Harbour Light",
+                        "https://harbourlight.bandcamp.com", 338L, "Hamburg, Germany"))
+                .setGenre("electronic").setTags(List.of("ambient", "dub techno")).setLocation("Hamburg")
+                .setCountryCode("DE").setReleaseDate(java.time.LocalDate.of(2025, 3, 14)).setTrackCount(3).build();
+        RegistryAvroSerde<Release> serde = RegistryAvroSerde.release(SchemaRegistry.shared());
+        String topic = Topics.RELEASES.name();
+        producer.commit(List.of(
+                new ProducerRecord<>(topic, url.getBytes(StandardCharsets.UTF_8), serde.serialize(topic, pending)),
+                new ProducerRecord<>(topic, url.getBytes(StandardCharsets.UTF_8), serde.serialize(topic, known))));
+
+        DataSource db = POSTGRES.dataSource(database);
+        await().atMost(PATIENCE).until(() -> "known".equals(single(db, "SELECT status FROM release WHERE url = '" + url + "'")));
+        assertThat(single(db, "SELECT release_url FROM sale WHERE sale_id = 'release-1'")).isEqualTo(url);
+        assertThat(single(db, """
+                SELECT r.release_id || '|' || r.kind || '|' || r.title || '|' || a.name || '|' || l.name || '|'
+                       || r.genre || '|' || r.country_code || '|' || r.release_date || '|' || r.track_count
+                FROM release r JOIN artist a USING (artist_id) JOIN label l USING (label_id)"""))
+                .isEqualTo(EntityIds.release(url) + "|album|Lanterns Over Kessel Bay|Velvet Orrery|Harbour Light"
+                        + "|electronic|DE|2025-03-14|3");
+        assertThat(single(db, "SELECT string_agg(rt.tag || ':' || t.class, ',' ORDER BY rt.position) "
+                + "FROM release_tag rt JOIN tag t ON t.name = rt.tag"))
+                .isEqualTo("electronic:genre,ambient:descriptive,dub techno:descriptive,hamburg:location");
+
+        // A replay of the same records changes nothing.
+        producer.commit(List.of(
+                new ProducerRecord<>(topic, url.getBytes(StandardCharsets.UTF_8), serde.serialize(topic, known))));
+        Thread.sleep(2000);
+        assertThat(single(db, "SELECT count(*) FROM release_tag")).isEqualTo("4");
+        assertThat(single(db, "SELECT count(*) FROM release")).isEqualTo("1");
+    }
+
+    private static String single(DataSource db, String sql) throws java.sql.SQLException {
+        try (var connection = db.getConnection(); var statement = connection.createStatement();
+             var rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
 
     private static List<ConsumerRecord<byte[], byte[]>> deadLetters(String keyPrefix) {
         return KAFKA.readAll(Topics.SALES_DEAD_LETTER.name(), Duration.ofMillis(500), Duration.ofSeconds(10)).stream()

@@ -36,12 +36,15 @@ public final class Topics {
     public static final TopicSpec SALES_DEAD_LETTER = new TopicSpec("tracktion.sales.dlq", 1,
             Map.of("retention.ms", THIRTY_DAYS), null);
 
+    /** The name of {@link #RELEASES}, as a constant for annotations such as {@code @Topic}. */
+    public static final String RELEASES_NAME = "bandcamp.releases";
+
     /**
      * {@link Release} keyed by canonical release URL ({@link ReleaseUrls#canonical}): the release cache. Compacted,
      * so the latest state of every release ever seen is kept; a pending record is written with the sale that first
      * names a release, in the same transaction, and replaced when the page is fetched.
      */
-    public static final TopicSpec RELEASES = new TopicSpec("bandcamp.releases", 3,
+    public static final TopicSpec RELEASES = new TopicSpec(Topics.RELEASES_NAME, 3,
             Map.of("cleanup.policy", "compact", "compression.type", "zstd"), "Release");
 
     /** Release pages that could not be read: the page as fetched (at most 1 MiB), the URL and reason in headers. */

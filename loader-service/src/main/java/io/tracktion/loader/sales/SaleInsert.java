@@ -1,5 +1,6 @@
 package io.tracktion.loader.sales;
 
+import io.tracktion.schemas.ReleaseUrls;
 import io.tracktion.schemas.Sale;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -10,7 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
-/** The insert of one {@link Sale} into table {@code sale} (migration {@code V1__sale.sql} in sales-db). */
+/** The insert of one {@link Sale} into table {@code sale} (migrations {@code V1__sale.sql}, {@code V2__releases.sql}). */
 final class SaleInsert {
 
     /** A sale already in the table is left as it is: every record of one saleId is the same sale. */
@@ -18,8 +19,8 @@ final class SaleInsert {
             INSERT INTO sale (sale_id, event_id, sold_at, cart_sold_at, artist, artist_url, item_type, slug_type,
                               title, album_title, url, art_url, currency, amount_paid, list_price, amount_paid_usd,
                               pay_what_you_want, overpaid, amount_paid_formatted, country, country_code, art_id,
-                              package_image_id, raw_item)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json))
+                              package_image_id, raw_item, release_url)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json), ?)
             ON CONFLICT (sale_id) DO NOTHING""";
 
     private SaleInsert() {
@@ -51,6 +52,8 @@ final class SaleInsert {
         insert.setObject(22, sale.getArtId(), Types.BIGINT);
         insert.setObject(23, sale.getPackageImageId(), Types.BIGINT);
         insert.setString(24, sale.getRawItemJson());
+        // The key of the sale's release in table release (and topic bandcamp.releases).
+        insert.setString(25, ReleaseUrls.release(sale.getUrl()).orElse(null));
     }
 
     private static void setTimestamp(PreparedStatement insert, int index, Instant instant) throws SQLException {

@@ -3,7 +3,9 @@ package io.tracktion.loader.sales;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.context.annotation.Value;
+import io.tracktion.loader.releases.ReleaseWriter;
 import io.tracktion.schemas.RegistryAvroSerde;
+import io.tracktion.schemas.Release;
 import io.tracktion.schemas.Sale;
 import io.tracktion.schemas.SchemaRegistryConfig;
 import io.tracktion.schemas.SchemaRegistryProbe;
@@ -27,10 +29,20 @@ class SalesFactory {
         return SchemaRegistryConfig.of(url);
     }
 
-    /** The loader reads tracktion.sales; /health shows whether the registry holds its subject. */
+    /** The loader reads tracktion.sales and bandcamp.releases; /health shows whether the registry holds their subjects. */
     @Singleton
     SchemaRegistryProbe schemaRegistryProbe(SchemaRegistryConfig registry) {
-        return SchemaRegistryProbe.forTopics(registry, List.of(Topics.SALES));
+        return SchemaRegistryProbe.forTopics(registry, List.of(Topics.SALES, Topics.RELEASES));
+    }
+
+    @Singleton
+    RegistryAvroSerde<Release> releaseSerde(SchemaRegistryConfig registry) {
+        return RegistryAvroSerde.release(registry);
+    }
+
+    @Singleton
+    ReleaseWriter releaseWriter(DataSource dataSource, DataSourceResolver resolver) {
+        return new ReleaseWriter(resolver.resolve(dataSource));
     }
 
     @Singleton

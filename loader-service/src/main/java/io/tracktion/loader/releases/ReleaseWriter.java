@@ -1,0 +1,164 @@
+package io.tracktion.loader.releases;
+
+import io.tracktion.schemas.Release;
+import io.tracktion.schemas.ReleaseArtist;
+import io.tracktion.schemas.ReleaseLabel;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * Writes {@link Release} records to tables release, artist, label, tag and release_tag, a batch in one
+ * transaction. Each record is the release's latest state (the topic is compacted and read in order), so it
+ * replaces what the row had: upserts keyed by the release URL, artist id and label URL, and the release's tags
+ * replaced as a whole. Writing the same record again changes nothing.
+ */
+public final class ReleaseWriter {
+
+    private static final String UPSERT_ARTIST = """
+            INSERT INTO artist (artist_id, url, band_id, name, location, updated_at) VALUES (?, ?, ?, ?, ?, now())
+            ON CONFLICT (artist_id) DO UPDATE SET url = excluded.url, band_id = coalesce(excluded.band_id, artist.band_id),
+                name = excluded.name, location = coalesce(excluded.location, artist.location), updated_at = now()""";
+    private static final String UPSERT_LABEL = """
+            INSERT INTO label (label_id, url, band_id, name, location, updated_at) VALUES (?, ?, ?, ?, ?, now())
+            ON CONFLICT (label_id) DO UPDATE SET band_id = coalesce(excluded.band_id, label.band_id),
+                name = excluded.name, location = coalesce(excluded.location, label.location), updated_at = now()""";
+    private static final String UPSERT_RELEASE = """
+            INSERT INTO release (release_id, url, status, kind, title, item_id, artist_id, label_id, genre, location,
+                                 country_code, release_date, track_count, album_url, album_title, source, http_status,
+                                 problem, first_seen_at, fetched_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+            ON CONFLICT (url) DO UPDATE SET status = excluded.status, kind = excluded.kind, title = excluded.title,
+                item_id = excluded.item_id, artist_id = excluded.artist_id, label_id = excluded.label_id,
+                genre = excluded.genre, location = excluded.location, country_code = excluded.country_code,
+                release_date = excluded.release_date, track_count = excluded.track_count,
+                album_url = excluded.album_url, album_title = excluded.album_title, source = excluded.source,
+                http_status = excluded.http_status, problem = excluded.problem,
+                first_seen_at = least(release.first_seen_at, excluded.first_seen_at),
+                fetched_at = excluded.fetched_at, updated_at = now()""";
+    private static final String UPSERT_TAG = """
+            INSERT INTO tag (name, class) VALUES (?, ?)
+            ON CONFLICT (name) DO UPDATE SET class = 'genre' WHERE excluded.class = 'genre'""";
+    private static final String DELETE_TAGS = "DELETE FROM release_tag WHERE release_id = ?";
+    private static final String INSERT_TAG = """
+            INSERT INTO release_tag (release_id, tag, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING""";
+
+    private final DataSource dataSource;
+
+    public ReleaseWriter(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Writes the releases, in order, and commits once; any failure rolls all of them back and is thrown. */
+    public void write(List<Release> releases) throws SQLException {
+        if (releases.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement artist = connection.prepareStatement(UPSERT_ARTIST);
+                 PreparedStatement label = connection.prepareStatement(UPSERT_LABEL);
+                 PreparedStatement release = connection.prepareStatement(UPSERT_RELEASE);
+                 PreparedStatement tag = connection.prepareStatement(UPSERT_TAG);
+                 PreparedStatement deleteTags = connection.prepareStatement(DELETE_TAGS);
+                 PreparedStatement insertTag = connection.prepareStatement(INSERT_TAG)) {
+                for (Release record : releases) {
+                    write(record, artist, label, release, tag, deleteTags, insertTag);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static void write(Release record, PreparedStatement artist, PreparedStatement label,
+                              PreparedStatement release, PreparedStatement tag, PreparedStatement deleteTags,
+                              PreparedStatement insertTag) throws SQLException {
+        ReleaseArtist by = record.getArtist();
+        if (by != null) {
+            artist.setString(1, by.getId());
+            artist.setString(2, by.getUrl());
+            artist.setObject(3, by.getBandId(), Types.BIGINT);
+            artist.setString(4, by.getName());
+            artist.setString(5, by.getLocation());
+            artist.executeUpdate();
+        }
+        ReleaseLabel on = record.getLabel();
+        if (on != null) {
+            label.setString(1, on.getId());
+            label.setString(2, on.getUrl());
+            label.setObject(3, on.getBandId(), Types.BIGINT);
+            label.setString(4, on.getName());
+            label.setString(5, on.getLocation());
+            label.executeUpdate();
+        }
+        int i = 1;
+        release.setString(i++, record.getId());
+        release.setString(i++, record.getUrl());
+        release.setString(i++, record.getStatus());
+        release.setString(i++, record.getKind());
+        release.setString(i++, record.getTitle());
+        release.setObject(i++, record.getItemId(), Types.BIGINT);
+        release.setString(i++, by == null ? null : by.getId());
+        release.setString(i++, on == null ? null : on.getId());
+        release.setString(i++, record.getGenre());
+        release.setString(i++, record.getLocation());
+        release.setString(i++, record.getCountryCode());
+        release.setObject(i++, record.getReleaseDate() == null ? null : Date.valueOf(record.getReleaseDate()), Types.DATE);
+        release.setObject(i++, record.getTrackCount(), Types.INTEGER);
+        release.setString(i++, record.getAlbumUrl());
+        release.setString(i++, record.getAlbumTitle());
+        release.setString(i++, record.getSource());
+        release.setObject(i++, record.getHttpStatus(), Types.INTEGER);
+        release.setString(i++, record.getProblem());
+        release.setObject(i++, timestamp(record.getFirstSeenAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        release.setObject(i, timestamp(record.getFetchedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        release.executeUpdate();
+
+        deleteTags.setString(1, record.getId());
+        deleteTags.executeUpdate();
+        int position = 0;
+        if (record.getGenre() != null) {
+            tag(tag, insertTag, record.getId(), record.getGenre(), "genre", position++);
+        }
+        for (String descriptive : record.getTags()) {
+            tag(tag, insertTag, record.getId(), descriptive, "descriptive", position++);
+        }
+        if (record.getLocation() != null) {
+            // The place as a tag: its first part, in lower case ("Hamburg, Germany" is the tag "hamburg").
+            String place = record.getLocation().split(",")[0].strip().toLowerCase(Locale.ROOT);
+            if (!place.isEmpty()) {
+                tag(tag, insertTag, record.getId(), place, "location", position);
+            }
+        }
+    }
+
+    private static void tag(PreparedStatement tag, PreparedStatement insertTag, String releaseId, String name,
+                            String tagClass, int position) throws SQLException {
+        tag.setString(1, name);
+        tag.setString(2, tagClass);
+        tag.executeUpdate();
+        insertTag.setString(1, releaseId);
+        insertTag.setString(2, name);
+        insertTag.setInt(3, position);
+        insertTag.executeUpdate();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

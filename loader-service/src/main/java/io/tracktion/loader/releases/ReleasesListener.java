@@ -1,0 +1,93 @@
+package io.tracktion.loader.releases;
+
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.context.annotation.Value;
+import io.tracktion.loader.deadletter.DeadLetter;
+import io.tracktion.loader.deadletter.DeadLetters;
+import io.tracktion.schemas.RegistryAvroSerde;
+import io.tracktion.schemas.Release;
+import io.tracktion.schemas.SchemaRegistryProbe;
+import io.tracktion.schemas.SchemaRegistryUnavailableException;
+import io.tracktion.schemas.Topics;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes {@code bandcamp.releases} and writes each poll to PostgreSQL in one transaction, offsets committed
+ * after it, like the sales. A record that cannot be decoded goes to the dead letters; a tombstone (a release
+ * deleted from the cache) leaves the row as it is: the sales that name it still do. Any other failure retries
+ * the whole batch.
+ */
+@KafkaListener(groupId = ReleasesListener.GROUP_ID,
+        offsetReset = OffsetReset.EARLIEST,
+        offsetStrategy = OffsetStrategy.SYNC,
+        isolation = IsolationLevel.READ_COMMITTED, // pending records come in the feed's transactions
+        batch = true,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
+                retryDelay = "${loader.retry-delay}", retryCount = Integer.MAX_VALUE))
+public class ReleasesListener {
+
+    public static final String GROUP_ID = "tracktion-loader-releases";
+    private static final Logger LOG = LoggerFactory.getLogger(ReleasesListener.class);
+
+    private final RegistryAvroSerde<Release> serde;
+    private final SchemaRegistryProbe registryProbe;
+    private final ReleaseWriter writer;
+    private final DeadLetters deadLetters;
+    private final Duration retryDelay;
+
+    public ReleasesListener(RegistryAvroSerde<Release> serde, SchemaRegistryProbe registryProbe, ReleaseWriter writer,
+                            DeadLetters deadLetters, @Value("${loader.retry-delay}") Duration retryDelay) {
+        this.serde = serde;
+        this.registryProbe = registryProbe;
+        this.writer = writer;
+        this.deadLetters = deadLetters;
+        this.retryDelay = retryDelay;
+    }
+
+    @Topic(Topics.RELEASES_NAME)
+    public void receive(ConsumerRecords<byte[], byte[]> records, Consumer<?, ?> consumer) {
+        List<Release> releases = new ArrayList<>(records.count());
+        List<DeadLetter> rejects = new ArrayList<>();
+        try {
+            if (!registryProbe.wasReady()) {
+                throw new SchemaRegistryUnavailableException("The schema registry has not been ready since the "
+                        + "loader started: " + registryProbe.check().describe(), null);
+            }
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                if (record.value() == null) {
+                    continue;
+                }
+                try {
+                    releases.add(serde.deserialize(record.topic(), record.value()));
+                } catch (SerializationException e) {
+                    rejects.add(new DeadLetter(record, DeadLetters.STAGE_DECODE, e));
+                }
+            }
+            writer.write(releases);
+            deadLetters.send(rejects);
+        } catch (SQLException | RuntimeException e) {
+            for (TopicPartition partition : records.partitions()) {
+                consumer.seek(partition, records.records(partition).get(0).offset());
+            }
+            LOG.warn("Batch of {} release records not loaded, offsets not committed; retrying in {} ms: {}",
+                    records.count(), retryDelay.toMillis(), e.toString());
+            throw new IllegalStateException("Release batch not loaded: " + e.getMessage(), e);
+        }
+    }
+}
