@@ -46,15 +46,18 @@ CREATE TABLE release (
 CREATE INDEX release_artist_idx ON release (artist_id);
 CREATE INDEX release_label_idx ON release (label_id);
 
--- Canonical tag names and what they are.
+-- Canonical tag names and what they are: a genre if any release has it as its genre, else as first seen.
 CREATE TABLE tag (
     name   text PRIMARY KEY,
     class  text NOT NULL CHECK (class IN ('genre', 'descriptive', 'location'))
 );
 
+-- A release's tags in page order, each with its role on this release (a tag may be one release's genre and
+-- another's descriptive tag).
 CREATE TABLE release_tag (
     release_id  text    NOT NULL REFERENCES release (release_id) ON DELETE CASCADE,
     tag         text    NOT NULL REFERENCES tag (name),
+    role        text    NOT NULL CHECK (role IN ('genre', 'descriptive', 'location')),
     position    integer NOT NULL,
     PRIMARY KEY (release_id, tag)
 );

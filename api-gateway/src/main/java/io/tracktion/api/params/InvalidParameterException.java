@@ -6,4 +6,13 @@ public class InvalidParameterException extends RuntimeException {
     public InvalidParameterException(String parameter, String problem) {
         super("Query parameter '" + parameter + "' " + problem + ".");
     }
+
+    private InvalidParameterException(String message) {
+        super(message);
+    }
+
+    /** A bad path segment, such as an id that cannot be one. */
+    public static InvalidParameterException inPath(String segment, String problem) {
+        return new InvalidParameterException("Path segment '" + segment + "' " + problem + ".");
+    }
 }

@@ -3,7 +3,9 @@ package io.tracktion.api.sales;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
+import io.tracktion.api.releases.ReleaseView;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One sold item as {@code GET /api/v1/sales} lists it.
@@ -22,6 +24,11 @@ import java.time.Instant;
  * @param listPrice     the item's price, in {@code currency}
  * @param country       the buyer's country name
  * @param countryCode   the buyer's country code, e.g. de
+ * @param releaseId     the id of the release the item's page is (derived from its URL), null for other pages
+ * @param artistId      the artist's id, once the release page has been read
+ * @param label         the label, once read, when the publisher is not the artist
+ * @param genre         the release's primary genre, once read
+ * @param tags          its descriptive tags, once read; empty until then
  */
 @Serdeable
 public record Sale(String saleId,
@@ -37,5 +44,10 @@ public record Sale(String saleId,
                    BigDecimal amountPaidUsd,
                    @Nullable BigDecimal listPrice,
                    @Nullable String country,
-                   @Nullable String countryCode) {
+                   @Nullable String countryCode,
+                   @Nullable String releaseId,
+                   @Nullable String artistId,
+                   @Nullable ReleaseView.Label label,
+                   @Nullable String genre,
+                   List<String> tags) {
 }

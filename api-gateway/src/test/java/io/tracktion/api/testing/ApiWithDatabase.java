@@ -35,7 +35,7 @@ public final class ApiWithDatabase implements BeforeAllCallback, BeforeEachCallb
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        postgres.execute(database, "TRUNCATE sale");
+        postgres.execute(database, "TRUNCATE sale, release_tag, release, artist, label, tag");
     }
 
     @Override
@@ -55,6 +55,11 @@ public final class ApiWithDatabase implements BeforeAllCallback, BeforeEachCallb
 
     public void insert(List<TestSale> sales) {
         TestSale.insert(postgres.dataSource(database), sales);
+    }
+
+    /** Runs SQL against the API's database, e.g. to put releases in (the loader's tables). */
+    public void execute(String sql) {
+        postgres.execute(database, sql);
     }
 
     public ApiResponse get(String pathAndQuery) {

@@ -1,5 +1,6 @@
 package io.tracktion.api.testing;
 
+import io.tracktion.schemas.ReleaseUrls;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -96,8 +97,8 @@ public final class TestSale {
         String sql = """
                 INSERT INTO sale (sale_id, event_id, sold_at, artist, artist_url, item_type, title, album_title, url,
                                   currency, amount_paid, list_price, amount_paid_usd, pay_what_you_want,
-                                  country, country_code, raw_item)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, '{}')""";
+                                  country, country_code, raw_item, release_url)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, '{}', ?)""";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (TestSale sale : sales) {
                 s.setString(1, sale.saleId);
@@ -115,6 +116,7 @@ public final class TestSale {
                 s.setBigDecimal(13, sale.amountPaidUsd);
                 s.setString(14, sale.country);
                 s.setString(15, sale.countryCode);
+                s.setString(16, sale.url == null ? null : ReleaseUrls.release(sale.url).orElse(null)); // as the loader does
                 s.addBatch();
             }
             s.executeBatch();

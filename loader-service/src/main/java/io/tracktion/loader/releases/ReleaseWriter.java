@@ -49,7 +49,7 @@ public final class ReleaseWriter {
             ON CONFLICT (name) DO UPDATE SET class = 'genre' WHERE excluded.class = 'genre'""";
     private static final String DELETE_TAGS = "DELETE FROM release_tag WHERE release_id = ?";
     private static final String INSERT_TAG = """
-            INSERT INTO release_tag (release_id, tag, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING""";
+            INSERT INTO release_tag (release_id, tag, role, position) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""";
 
     private final DataSource dataSource;
 
@@ -154,7 +154,8 @@ public final class ReleaseWriter {
         tag.executeUpdate();
         insertTag.setString(1, releaseId);
         insertTag.setString(2, name);
-        insertTag.setInt(3, position);
+        insertTag.setString(3, tagClass);
+        insertTag.setInt(4, position);
         insertTag.executeUpdate();
     }
 
