@@ -69,6 +69,21 @@ final class RunningSystem implements AutoCloseable {
         return new ApiClient(URI.create("http://127.0.0.1:" + env.get("INGESTOR_PORT"))).get("/feed/status");
     }
 
+    /** Each service's {@code GET /metrics}: its content type and body, by module name. */
+    Map<String, String[]> metrics() throws IOException, InterruptedException {
+        Map<String, String[]> scraped = new LinkedHashMap<>();
+        var client = java.net.http.HttpClient.newHttpClient();
+        for (var service : Map.of("ingestor-service", "INGESTOR_PORT", "transformer-streams", "TRANSFORMER_PORT",
+                "loader-service", "LOADER_PORT", "api-gateway", "API_PORT").entrySet()) {
+            var response = client.send(java.net.http.HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + env.get(service.getValue()) + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            scraped.put(service.getKey(), new String[] {String.valueOf(response.statusCode()),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body()});
+        }
+        return scraped;
+    }
+
     /** Kills the ingestor at once (SIGKILL): no shutdown hook, no transaction abort, as in a crash. */
     void killIngestor() {
         services.remove("ingestor-service").kill();

@@ -9,6 +9,8 @@ import io.tracktion.e2e.ApiClient.Summary;
 import io.tracktion.schemas.DeadLetterHeaders;
 import io.tracktion.schemas.Topics;
 import io.tracktion.simulator.BandcampSimulator;
+import io.tracktion.simulator.catalog.Artist;
+import io.tracktion.simulator.pages.PageStyle;
 import io.tracktion.simulator.ManualClock;
 import io.tracktion.simulator.SimClock;
 import io.tracktion.simulator.faults.Corruption;
@@ -76,16 +78,18 @@ class SalesPipelineEndToEndTest {
     @BeforeAll
     void startTheSystem() throws Exception {
         simulator = BandcampSimulator.builder().seed(2026).salesPerMinute(20).clock(clock).build().start();
-        system = RunningSystem.start(workDir, Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "DB_HOST", "localhost",
-                "DB_PORT", String.valueOf(postgres.port()),
-                "DB_NAME", postgres.newDatabase(),
-                "DB_USER", Postgres.USER,
-                "DB_PASSWORD", Postgres.PASSWORD,
-                "BANDCAMP_BASE_URL", simulator.baseUrl(),
-                "BANDCAMP_POLL_INTERVAL", "1s",
-                "SCHEMA_REGISTRY_URL", SchemaRegistry.url()));
+        system = RunningSystem.start(workDir, Map.ofEntries(
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
+                Map.entry("DB_HOST", "localhost"),
+                Map.entry("DB_PORT", String.valueOf(postgres.port())),
+                Map.entry("DB_NAME", postgres.newDatabase()),
+                Map.entry("DB_USER", Postgres.USER),
+                Map.entry("DB_PASSWORD", Postgres.PASSWORD),
+                Map.entry("BANDCAMP_BASE_URL", simulator.baseUrl()),
+                Map.entry("BANDCAMP_POLL_INTERVAL", "1s"),
+                Map.entry("BANDCAMP_PAGES_URL", simulator.baseUrl() + "/_pages"),
+                Map.entry("BANDCAMP_REQUESTS_PER_SECOND", "50"),
+                Map.entry("SCHEMA_REGISTRY_URL", SchemaRegistry.url())));
         api = system.api();
         // The first poll (get_initial) must see the clock at START: the ingestor reports healthy as soon as the
         // registry and Kafka are there, which can be before that poll, and the first test moves the clock on.
@@ -208,6 +212,65 @@ class SalesPipelineEndToEndTest {
             assertEquals(api.get("countryCode").asText("").toUpperCase(java.util.Locale.ROOT),
                     js.get("countryCode").asText("").toUpperCase(java.util.Locale.ROOT), what);
         }
+    }
+
+    @Test
+    @Order(7)
+    void everyReleaseSoldIsShownWithItsGenreTagsLabelAndLocation() {
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (JsonNode sale : api.allSales()) {
+                assertTrue(!sale.path("releaseId").isTextual() || !"pending".equals(
+                        api.get("/api/v1/releases/" + sale.get("releaseId").asText()).path("status").asText()),
+                        () -> "release of sale " + sale + " not read yet");
+            }
+        });
+        int checked = 0;
+        Set<String> seen = new HashSet<>();
+        for (JsonNode sale : api.allSales()) {
+            if (!sale.path("releaseId").isTextual() || !seen.add(sale.get("releaseId").asText())) {
+                continue;
+            }
+            JsonNode release = api.get("/api/v1/releases/" + sale.get("releaseId").asText());
+            String what = "release " + release.path("url").asText();
+            assertEquals("known", release.path("status").asText(), what);
+            assertEquals(release, api.get("/api/v1/releases?url=" + java.net.URLEncoder.encode(sale.get("url").asText(),
+                    java.nio.charset.StandardCharsets.UTF_8)).get("items").get(0), what);
+            Artist artist = simulator.catalog().artistAt(java.net.URI.create(release.get("url").asText()).getHost())
+                    .orElseThrow();
+            assertEquals(artist.rootUrl(), release.path("artist").path("url").asText(), what);
+            assertEquals(artist.name(), release.path("artist").path("name").asText(), what);
+            if (!"merch".equals(release.path("kind").asText())) {
+                assertEquals(artist.genre().displayName().toLowerCase(java.util.Locale.ROOT), release.path("genre").asText(), what);
+                assertTrue(release.path("location").isTextual(), what);
+                assertEquals(release.path("genre"), sale.path("genre"), "sale " + sale.get("saleId"));
+                assertEquals(release.path("tags"), sale.path("tags"), "sale " + sale.get("saleId"));
+                boolean labelShown = PageStyle.of(artist) != PageStyle.NO_JSON_LD && artist.label() != null;
+                assertEquals(labelShown ? artist.label().rootUrl() : null,
+                        release.path("label").isNull() ? null : release.path("label").path("url").asText(), what);
+            }
+            checked++;
+        }
+        assertTrue(checked > 10, "releases checked: " + checked);
+    }
+
+    @Test
+    @Order(8)
+    void everyServiceAnswersMetricsInThePrometheusFormat() throws Exception {
+        Map<String, String[]> metrics = system.metrics();
+        for (var service : metrics.entrySet()) {
+            String what = service.getKey() + " /metrics";
+            assertEquals("200", service.getValue()[0], what);
+            assertTrue(service.getValue()[1].startsWith("text/plain; version=0.0.4"), what + ": " + service.getValue()[1]);
+            assertTrue(service.getValue()[2].contains("# TYPE jvm_memory_used_bytes gauge"), what);
+        }
+        String ingestor = metrics.get("ingestor-service")[2];
+        for (String meter : List.of("tracktion_feed_lag_seconds", "tracktion_feed_windows_total",
+                "tracktion_feed_items_total", "tracktion_feed_gaps_total", "tracktion_release_fetches_total{outcome=\"known\"}",
+                "tracktion_release_cache_hits_total", "tracktion_bandcamp_rate_limited_total",
+                "tracktion_feed_dead_letters_total")) {
+            assertTrue(ingestor.contains(meter), "ingestor /metrics has " + meter);
+        }
+        assertTrue(metrics.get("loader-service")[2].contains("kafka_consumer"), "loader /metrics has consumer metrics");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tracktion.transformer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -40,9 +41,10 @@ public class TransformerFactory {
     @Context
     @Bean(preDestroy = "close")
     TransformerStreams streams(TransformerSettings settings, SchemaRegistryConfig registry,
-                               SchemaRegistryProbe registryProbe) {
+                               SchemaRegistryProbe registryProbe, MeterRegistry meters) {
         TransformerStreams streams = new TransformerStreams(TransformerTopology.buildTopology(registry),
                 settings.streamsConfig());
+        streams.bindMetrics(meters);
         streams.startWhenReady(registryProbe);
         return streams;
     }

@@ -34,7 +34,9 @@ public final class Arguments {
               REGISTRY_JAVA_HOME       the Java 21+ it runs on (else found in the usual JVM folders)
               API_PORT (8080), INGESTOR_PORT (8081), TRANSFORMER_PORT (8082), LOADER_PORT (8083)
               SIM_PORT (8090), SIM_SEED, SIM_SALES_PER_MINUTE (120 with --simulate)
-              BANDCAMP_BASE_URL, BANDCAMP_POLL_INTERVAL
+              BANDCAMP_BASE_URL, BANDCAMP_POLL_INTERVAL, BANDCAMP_REQUESTS_PER_SECOND (20 with --simulate)
+              BANDCAMP_PAGES_URL       where release pages are fetched (with --simulate: the simulator's /_pages)
+              ENRICH_REFRESH_AFTER (7d)   fetch a release page again once older than this
               TRACKTION_HOME           the data folder (.tracktion)
               TRACKTION_SKIP_BUILD=1   do not check whether the project must be rebuilt first
               JAVA_HOME                the Java (17 or newer) to run on, else java on the PATH

@@ -157,6 +157,9 @@ public final class Plan {
     }
 
     /** The simulator's environment on top of the user's: SIM_PORT, and a lively demo rate unless set. */
+    /** In {@code --simulate}, the ingestor may ask the local simulator this often (Bandcamp: its default, 1). */
+    static final String DEFAULT_SIM_REQUESTS_PER_SECOND = "20";
+
     public Map<String, String> simulatorEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SIM_PORT", String.valueOf(simPort));
@@ -179,6 +182,9 @@ public final class Plan {
         if (simulate) {
             env.put("BANDCAMP_BASE_URL", settings.get("BANDCAMP_BASE_URL", simulatorUrl()));
             env.put("BANDCAMP_POLL_INTERVAL", settings.get("BANDCAMP_POLL_INTERVAL", DEFAULT_SIM_POLL_INTERVAL));
+            // Release pages come from the simulator too, and it may be asked faster than Bandcamp.
+            env.put("BANDCAMP_PAGES_URL", settings.get("BANDCAMP_PAGES_URL", simulatorUrl() + "/_pages"));
+            env.put("BANDCAMP_REQUESTS_PER_SECOND", settings.get("BANDCAMP_REQUESTS_PER_SECOND", DEFAULT_SIM_REQUESTS_PER_SECOND));
         }
         return env;
     }

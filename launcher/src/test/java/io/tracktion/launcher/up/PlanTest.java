@@ -39,6 +39,7 @@ class PlanTest {
         assertEquals("8083", env.get("LOADER_PORT"));
         assertEquals(REPO.resolve(".tracktion/state/transformer").toString(), env.get("TRANSFORMER_STATE_DIR"));
         assertFalse(env.containsKey("BANDCAMP_BASE_URL"), "live mode leaves the feed URL to the ingestor's default");
+        assertFalse(env.containsKey("BANDCAMP_PAGES_URL"), "live mode fetches release pages at their own URLs");
         assertTrue(plan.startsRegistry());
         assertEquals("http://127.0.0.1:8085", env.get("SCHEMA_REGISTRY_URL"));
         assertEquals(8086, plan.registryManagementPort());
@@ -88,6 +89,8 @@ class PlanTest {
         Map<String, String> env = plan.serviceEnvironment();
         assertEquals("http://127.0.0.1:9999", env.get("BANDCAMP_BASE_URL"));
         assertEquals("5s", env.get("BANDCAMP_POLL_INTERVAL"));
+        assertEquals("http://127.0.0.1:9999/_pages", env.get("BANDCAMP_PAGES_URL"));
+        assertEquals("20", env.get("BANDCAMP_REQUESTS_PER_SECOND"));
         assertEquals(Map.of("SIM_PORT", "9999", "SIM_SALES_PER_MINUTE", "120"), plan.simulatorEnvironment());
     }
 

@@ -1,5 +1,7 @@
 package io.tracktion.transformer.streams;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.tracktion.schemas.SchemaRegistryProbe;
 import io.tracktion.schemas.SchemaRegistryUnavailableException;
 import java.time.Duration;
@@ -32,6 +34,11 @@ public final class TransformerStreams implements AutoCloseable {
 
     public void start() {
         streams.start();
+    }
+
+    /** Kafka Streams' own metrics (consumer lag, process rates, state stores) into Micrometer, for /metrics. */
+    public void bindMetrics(MeterRegistry registry) {
+        new KafkaStreamsMetrics(streams).bindTo(registry);
     }
 
     /**
