@@ -6,6 +6,7 @@ import io.tracktion.launcher.config.Settings;
 import io.tracktion.launcher.layout.Repo;
 import io.tracktion.launcher.up.Console;
 import io.tracktion.launcher.up.Plan;
+import io.tracktion.launcher.up.BackfillCommand;
 import io.tracktion.launcher.up.SchemasCommand;
 import io.tracktion.launcher.up.Supervisor;
 import io.tracktion.launcher.up.UpCommand;
@@ -38,6 +39,14 @@ public final class Launcher {
         }
         if (command.kind() == Command.Kind.SCHEMAS_REGISTER) {
             return SchemasCommand.register(Settings.fromSystem(), new Console(System.out));
+        }
+        if (command.kind() == Command.Kind.BACKFILL) {
+            try {
+                return BackfillCommand.run(command, Settings.fromSystem(), repo(), new Console(System.out));
+            } catch (LaunchException e) {
+                System.err.println("Error: " + e.getMessage());
+                return 1;
+            }
         }
         return up(command.simulate());
     }

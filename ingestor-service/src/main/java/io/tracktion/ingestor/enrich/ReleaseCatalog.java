@@ -31,8 +31,19 @@ public final class ReleaseCatalog {
         return entries.get(url);
     }
 
+    /**
+     * Keeps the release's state unless the catalogue already has a later fetch of it: a pending record (never
+     * fetched) or an older fetch, arriving late from another writer, does not undo what a fetch found.
+     */
     public void put(Release release) {
-        entries.put(release.getUrl(), Entry.of(release));
+        entries.merge(release.getUrl(), Entry.of(release), (known, incoming) -> isLater(incoming, known) ? incoming : known);
+    }
+
+    private static boolean isLater(Entry incoming, Entry known) {
+        if (known.fetchedAt() == null) {
+            return true;
+        }
+        return incoming.fetchedAt() != null && !incoming.fetchedAt().isBefore(known.fetchedAt());
     }
 
     public void remove(String url) {

@@ -24,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +76,7 @@ public final class ReleaseEnricher implements ReleaseDiscovery, AutoCloseable {
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> coolingDown = new ConcurrentHashMap<>();
     private final Thread worker = new Thread(this::work, "release-fetcher");
+    private volatile Thread follower;
     private volatile boolean loaded;
     private volatile boolean closing;
 
@@ -95,22 +98,11 @@ public final class ReleaseEnricher implements ReleaseDiscovery, AutoCloseable {
         }
         long started = System.nanoTime();
         int[] records = {0};
+        Map<TopicPartition, Long> end;
         try {
-            topics.readToEnd(Topics.RELEASES.name(), LOAD_TIMEOUT, record -> {
+            end = topics.readToEnd(Topics.RELEASES.name(), LOAD_TIMEOUT, record -> {
                 records[0]++;
-                if (record.value() == null) {
-                    catalog.remove(record.key());
-                    return;
-                }
-                try {
-                    catalog.put(releases.deserialize(record.topic(), record.value()));
-                } catch (UnknownSchemaIdException | SchemaRegistryUnavailableException e) {
-                    throw new KafkaException("Release record " + record.partition() + "@" + record.offset()
-                            + " cannot be read now: " + e.getMessage(), e);
-                } catch (SerializationException e) {
-                    LOG.warn("Release record {}-{}@{} cannot be decoded, passed over: {}", record.topic(),
-                            record.partition(), record.offset(), e.getMessage());
-                }
+                apply(record);
             });
         } catch (KafkaException e) {
             throw new PublishException("Cannot read the release cache " + Topics.RELEASES.name() + ": " + e.getMessage(), e, false);
@@ -123,6 +115,33 @@ public final class ReleaseEnricher implements ReleaseDiscovery, AutoCloseable {
         }
         loaded = true;
         worker.start();
+        // Other writers (a backfill, another instance) add to the cache too: follow the topic from here on.
+        follower = new Thread(() -> topics.follow(end, record -> {
+            try {
+                apply(record);
+            } catch (KafkaException e) {
+                LOG.warn("Release cache follower: {}", e.getMessage());
+            }
+        }), "release-cache-follower");
+        follower.setDaemon(true);
+        follower.start();
+    }
+
+    /** One record of the topic into the catalogue: a tombstone removes, a record updates unless older. */
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            catalog.remove(record.key());
+            return;
+        }
+        try {
+            catalog.put(releases.deserialize(record.topic(), record.value()));
+        } catch (UnknownSchemaIdException | SchemaRegistryUnavailableException e) {
+            throw new KafkaException("Release record " + record.partition() + "@" + record.offset()
+                    + " cannot be read now: " + e.getMessage(), e);
+        } catch (SerializationException e) {
+            LOG.warn("Release record {}-{}@{} cannot be decoded, passed over: {}", record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
+        }
     }
 
     @Override
@@ -281,6 +300,9 @@ public final class ReleaseEnricher implements ReleaseDiscovery, AutoCloseable {
     public void close() {
         closing = true;
         worker.interrupt();
+        if (follower != null) {
+            follower.interrupt();
+        }
         try {
             worker.join(Duration.ofSeconds(30).toMillis());
         } catch (InterruptedException e) {

@@ -16,7 +16,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads a whole topic, committed records only, from the beginning to the end offsets taken at the start: how the
- * ingestor gets its state back from its compacted topics (the cursor, the release cache). No consumer group.
+ * ingestor gets its state back from its compacted topics (the cursor, the release cache); and follows one from there.
+ * No consumer group.
  */
 public final class TopicReader {
 
@@ -34,7 +35,7 @@ public final class TopicReader {
      * @param timeout bound for each broker call and for the whole read
      * @throws KafkaException the topic does not exist, the broker cannot be reached, or the read took too long
      */
-    public void readToEnd(String topic, Duration timeout, Consumer<ConsumerRecord<String, byte[]>> each) {
+    public Map<TopicPartition, Long> readToEnd(String topic, Duration timeout, Consumer<ConsumerRecord<String, byte[]>> each) {
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(config(timeout), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
@@ -56,6 +57,26 @@ public final class TopicReader {
                     each.accept(record);
                 }
             }
+            return endOffsets;
+        }
+    }
+
+    /**
+     * Follows a topic from {@code offsets} on, handing every new committed record to {@code each}, until the
+     * thread is interrupted. Broker trouble is waited out by the consumer itself.
+     */
+    public void follow(Map<TopicPartition, Long> offsets, Consumer<ConsumerRecord<String, byte[]>> each) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(config(Duration.ofSeconds(30)), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(offsets.keySet());
+            offsets.forEach(consumer::seek);
+            while (!Thread.currentThread().isInterrupted()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                    each.accept(record);
+                }
+            }
+        } catch (org.apache.kafka.common.errors.InterruptException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,8 +1,6 @@
 package io.tracktion.ingestor.poll;
 
-import io.tracktion.ingestor.feed.FeedEvent;
 import io.tracktion.ingestor.feed.FeedException;
-import io.tracktion.ingestor.feed.FeedItem;
 import io.tracktion.ingestor.feed.FeedWindow;
 import io.tracktion.ingestor.feed.MalformedFeedException;
 import io.tracktion.ingestor.feed.RateLimitedException;
@@ -18,15 +16,12 @@ import io.tracktion.schemas.FeedGap;
 import io.tracktion.schemas.FeedWindowReceived;
 import io.tracktion.schemas.RawSale;
 import io.tracktion.schemas.Release;
-import io.tracktion.schemas.ReleaseUrls;
 import io.tracktion.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,7 +146,7 @@ public final class FeedPoller implements AutoCloseable {
      */
     private PollResult publish(FeedWindow window, Long asked, GapTracker.Open filling, Instant fetchedAt)
             throws InterruptedException {
-        List<UnreadableEvent> unreadable = unreadableEvents(window);
+        List<UnreadableEvent> unreadable = WindowRecords.unreadableEvents(window, feedBaseUrl);
         if (!unreadable.isEmpty()) {
             LOG.warn("Window {}..{} has {} unreadable events, sent to {}; the first: {}", window.startDate(),
                     window.endDate(), unreadable.size(), Topics.FEED_DEAD_LETTER.name(), unreadable.get(0).json());
@@ -178,9 +173,10 @@ public final class FeedPoller implements AutoCloseable {
         FeedCursor next = cursorMoves
                 ? new FeedCursor(feedBaseUrl, window.endDate(), window.serverTime(), fetchedAt) : null;
         List<RawSale> sales = RawSales.of(window, feedBaseUrl, fetchedAt);
-        List<String> releaseUrls = releaseUrls(window);
+        List<String> releaseUrls = WindowRecords.releaseUrls(window);
         List<Release> newReleases = releases.newReleases(releaseUrls, fetchedAt);
-        FeedWindowReceived received = received(window, asked, fetchedAt, sales.size(), unreadable.size());
+        FeedWindowReceived received = WindowRecords.received(window, feedBaseUrl, asked, fetchedAt, sales.size(),
+                unreadable.size(), false);
         try {
             sink.publish(new WindowRecords(sales, next, newReleases, unreadable, gapRecords, received));
         } catch (PublishException e) {
@@ -212,35 +208,6 @@ public final class FeedPoller implements AutoCloseable {
                 unreadable.size(), sales.size(), newReleases.size(), cursor,
                 catchUp ? "; feed is further ahead, catching up" : "");
         return new PollResult(Outcome.WINDOW, catchUp || filling != null ? Duration.ZERO : interval, cursor, sales.size());
-    }
-
-    private List<UnreadableEvent> unreadableEvents(FeedWindow window) {
-        List<UnreadableEvent> events = new ArrayList<>();
-        for (int i = 0; i < window.unreadableEvents().size(); i++) {
-            events.add(new UnreadableEvent(window.unreadableEvents().get(i), feedBaseUrl, window.startDate(),
-                    window.endDate(), i, "event is not a JSON object, or its items are not a list"));
-        }
-        return events;
-    }
-
-    /** The canonical release URLs the window's items name, in order, each once. */
-    private static List<String> releaseUrls(FeedWindow window) {
-        Set<String> urls = new LinkedHashSet<>();
-        for (FeedEvent event : window.events()) {
-            for (FeedItem item : event.items()) {
-                ReleaseUrls.release(item.url()).ifPresent(urls::add);
-            }
-        }
-        return List.copyOf(urls);
-    }
-
-    private FeedWindowReceived received(FeedWindow window, Long asked, Instant fetchedAt, int items, int unreadable) {
-        long start = window.startDate() != null ? window.startDate() : asked != null ? asked : window.endDate();
-        return FeedWindowReceived.newBuilder().setFeedBaseUrl(feedBaseUrl).setRequestedStart(asked)
-                .setStartDate(start).setEndDate(window.endDate()).setServerTime(window.serverTime())
-                .setReceivedAt(fetchedAt).setEvents(window.events().size() + unreadable)
-                .setOtherEvents(window.otherEventCount()).setItems(items).setUnreadableEvents(unreadable)
-                .setBackfill(false).build();
     }
 
     private PollResult publishFailed(PublishException e) {

@@ -1,8 +1,13 @@
 package io.tracktion.launcher.cli;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Parses {@code ./tracktion} arguments: {@code up [--simulate]}, {@code schemas register} or {@code help}. */
+/**
+ * Parses {@code ./tracktion} arguments: {@code up [--simulate]}, {@code schemas register},
+ * {@code backfill --from <instant> --to <instant> [--simulate]} or {@code help}.
+ */
 public final class Arguments {
 
     public static final String USAGE = """
@@ -17,6 +22,11 @@ public final class Arguments {
                               Register every released version of every topic's Avro schema in the schema
                               registry (SCHEMA_REGISTRY_URL), oldest first; up does this too. Fails, with
                               the registry's reason, on a version that breaks compatibility.
+              backfill --from <instant> --to <instant> [--simulate]
+                              Replay a past range of the sales feed (ISO-8601 UTC instants, e.g.
+                              2026-11-30T00:00:00Z) through the ingestor's path, into the running system,
+                              showing progress. Windows already received are passed over: running it twice
+                              adds nothing. --simulate: the simulator's feed, as with up --simulate.
               help            Show this help.
 
             Data and logs live in .tracktion/ beside this script (TRACKTION_HOME overrides), and are kept
@@ -69,6 +79,9 @@ public final class Arguments {
                 }
                 return Command.up(simulate);
             }
+            case "backfill" -> {
+                return backfill(options);
+            }
             case "schemas" -> {
                 if (options.size() == 1 && options.get(0).equals("register")) {
                     return Command.schemasRegister();
@@ -76,6 +89,46 @@ public final class Arguments {
                 throw new UsageException("Usage: ./tracktion schemas register");
             }
             default -> throw new UsageException("Unknown command: " + command);
+        }
+    }
+
+    private static Command backfill(List<String> options) throws UsageException {
+        Instant from = null;
+        Instant to = null;
+        boolean simulate = false;
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            switch (option) {
+                case "--simulate" -> simulate = true;
+                case "--from", "--to" -> {
+                    if (i + 1 >= options.size()) {
+                        throw new UsageException(option + " needs an instant, e.g. 2026-11-30T00:00:00Z");
+                    }
+                    Instant value = instant(option, options.get(++i));
+                    if (option.equals("--from")) {
+                        from = value;
+                    } else {
+                        to = value;
+                    }
+                }
+                default -> throw new UsageException("Unknown option for backfill: " + option);
+            }
+        }
+        if (from == null || to == null) {
+            throw new UsageException("Usage: ./tracktion backfill --from <instant> --to <instant> [--simulate]");
+        }
+        if (!to.isAfter(from)) {
+            throw new UsageException("backfill: --to must be after --from");
+        }
+        return Command.backfill(from, to, simulate);
+    }
+
+    private static Instant instant(String option, String text) throws UsageException {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(option + " must be an ISO-8601 UTC instant such as 2026-11-30T00:00:00Z, not '"
+                    + text + "'");
         }
     }
 

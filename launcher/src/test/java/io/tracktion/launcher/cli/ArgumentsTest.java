@@ -62,4 +62,22 @@ class ArgumentsTest {
         assertTrue(Arguments.USAGE.contains("help"));
         assertTrue(Arguments.USAGE.contains("TRACKTION_SKIP_BUILD"));
     }
+
+    @Test
+    void backfillTakesARangeAndOptionallyTheSimulator() throws Exception {
+        java.time.Instant from = java.time.Instant.parse("2026-11-30T00:00:00Z");
+        java.time.Instant to = java.time.Instant.parse("2026-11-30T06:00:00Z");
+        assertEquals(Command.backfill(from, to, false),
+                Arguments.parse(List.of("backfill", "--from", "2026-11-30T00:00:00Z", "--to", "2026-11-30T06:00:00Z")));
+        assertEquals(Command.backfill(from, to, true), Arguments.parse(
+                List.of("backfill", "--simulate", "--to", "2026-11-30T06:00:00Z", "--from", "2026-11-30T00:00:00Z")));
+        for (List<String> bad : List.of(List.of("backfill"), List.of("backfill", "--from", "2026-11-30T00:00:00Z"),
+                List.of("backfill", "--from", "yesterday", "--to", "2026-11-30T06:00:00Z"),
+                List.of("backfill", "--from", "2026-11-30T06:00:00Z", "--to", "2026-11-30T00:00:00Z"),
+                List.of("backfill", "--from", "2026-11-30T00:00:00Z", "--to", "2026-11-30T06:00:00Z", "--fast"),
+                List.of("backfill", "--from"))) {
+            org.junit.jupiter.api.Assertions.assertThrows(Arguments.UsageException.class, () -> Arguments.parse(bad),
+                    bad.toString());
+        }
+    }
 }
