@@ -38,7 +38,7 @@ public final class BandcampSimulator implements AutoCloseable {
 
     private final Builder settings;
     private final Catalog catalog;
-    private final Ledger ledger = new Ledger();
+    private final Ledger ledger;
     private final Faults faults = new Faults();
     private final PageFaults pageFaults = new PageFaults();
     private final PageHits pageHits = new PageHits();
@@ -48,6 +48,7 @@ public final class BandcampSimulator implements AutoCloseable {
 
     private BandcampSimulator(Builder settings) {
         this.settings = settings;
+        this.ledger = new Ledger(settings.keepServedItems);
         this.catalog = Catalog.generate(settings.seed);
         SaleGenerator sales = new SaleGenerator(settings.seed, catalog, settings.salesPerMinute);
         FeedHandler feed = new FeedHandler(sales, settings.clock, settings.windowSeconds, settings.dataDelaySec, faults, ledger);
@@ -159,6 +160,7 @@ public final class BandcampSimulator implements AutoCloseable {
         private int port = 0;
         private int windowSeconds = 600;
         private int dataDelaySec = 120;
+        private boolean keepServedItems = true;
 
         private Builder() {
         }
@@ -171,6 +173,12 @@ public final class BandcampSimulator implements AutoCloseable {
         /** Mean sold items per minute (Poisson-distributed carts of 1–4 items). */
         public Builder salesPerMinute(double salesPerMinute) {
             this.salesPerMinute = salesPerMinute;
+            return this;
+        }
+
+        /** Whether {@link Ledger#servedItems()} is kept (true); false keeps only totals, for load-test rates. */
+        public Builder keepServedItems(boolean keep) {
+            this.keepServedItems = keep;
             return this;
         }
 
@@ -225,6 +233,7 @@ public final class BandcampSimulator implements AutoCloseable {
             copy.port = port;
             copy.windowSeconds = windowSeconds;
             copy.dataDelaySec = dataDelaySec;
+            copy.keepServedItems = keepServedItems;
             return copy;
         }
     }

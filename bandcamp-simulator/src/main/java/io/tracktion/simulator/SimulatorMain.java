@@ -54,7 +54,9 @@ public final class SimulatorMain {
                 .salesPerMinute(setting(env, "SIM_SALES_PER_MINUTE", 30.0, Double::parseDouble))
                 .windowSeconds(setting(env, "SIM_WINDOW_SECONDS", 600, Integer::parseInt))
                 .dataDelaySec(setting(env, "SIM_DATA_DELAY_SEC", 120, Integer::parseInt))
-                .bindAddress(setting(env, "SIM_BIND", "127.0.0.1", String::trim));
+                .bindAddress(setting(env, "SIM_BIND", "127.0.0.1", String::trim))
+                // Standing alone, nobody asks for the items themselves: keep only totals and which were served.
+                .keepServedItems(false);
     }
 
     private static <T> T setting(Map<String, String> env, String name, T defaultValue, Function<String, T> parser) {

@@ -12,6 +12,8 @@ import io.tracktion.loader.testing.Sales;
 import io.tracktion.loader.testing.SalesProducer;
 import io.tracktion.schemas.DeadLetterHeaders;
 import io.tracktion.schemas.EntityIds;
+import io.tracktion.schemas.FeedGap;
+import io.tracktion.schemas.FeedWindowReceived;
 import io.tracktion.schemas.RegistryAvroSerde;
 import io.tracktion.schemas.Release;
 import io.tracktion.schemas.ReleaseArtist;
@@ -282,6 +284,43 @@ class LoaderServiceTest {
         Thread.sleep(2000);
         assertThat(single(db, "SELECT count(*) FROM release_tag")).isEqualTo("4");
         assertThat(single(db, "SELECT count(*) FROM release")).isEqualTo("1");
+    }
+
+    @Test
+    @Order(9)
+    void storesTheFeedsWindowsAndGapsAndAClosedGapStaysClosed() throws Exception {
+        String feed = "https://bandcamp.com";
+        FeedWindowReceived window = FeedWindowReceived.newBuilder().setFeedBaseUrl(feed).setRequestedStart(1_750_000_000L)
+                .setStartDate(1_750_000_300L).setEndDate(1_750_000_900L).setServerTime(1_750_001_000L)
+                .setReceivedAt(Instant.parse("2025-06-15T15:16:41Z")).setEvents(5).setOtherEvents(1).setItems(6)
+                .setUnreadableEvents(1).setBackfill(false).build();
+        FeedGap open = new FeedGap(feed, 1_750_000_000L, 1_750_000_300L, Instant.parse("2025-06-15T15:16:41Z"),
+                "window-started-late", false, null);
+        FeedGap closed = FeedGap.newBuilder(open).setClosed(true).setClosedAt(Instant.parse("2025-06-15T15:17:41Z")).build();
+        RegistryAvroSerde<FeedWindowReceived> windows = RegistryAvroSerde.feedWindowReceived(SchemaRegistry.shared());
+        RegistryAvroSerde<FeedGap> gaps = RegistryAvroSerde.feedGap(SchemaRegistry.shared());
+        String windowTopic = Topics.FEED_WINDOWS.name();
+        String gapTopic = Topics.FEED_GAPS.name();
+        byte[] gapKey = (feed + "@1750000000-1750000300").getBytes(StandardCharsets.UTF_8);
+        producer.commit(List.of(
+                new ProducerRecord<>(windowTopic, (feed + "@1750000300").getBytes(StandardCharsets.UTF_8),
+                        windows.serialize(windowTopic, window)),
+                new ProducerRecord<>(gapTopic, gapKey, gaps.serialize(gapTopic, open)),
+                new ProducerRecord<>(gapTopic, gapKey, gaps.serialize(gapTopic, closed)),
+                // A replayed opening after the closing does not reopen it.
+                new ProducerRecord<>(gapTopic, gapKey, gaps.serialize(gapTopic, open))));
+
+        DataSource db = POSTGRES.dataSource(database);
+        await().atMost(PATIENCE).until(() -> "1".equals(single(db, "SELECT count(*) FROM feed_window"))
+                && "1".equals(single(db, "SELECT count(*) FROM feed_gap")));
+        await().atMost(PATIENCE).until(() -> "true".equals(single(db, "SELECT closed::text FROM feed_gap")));
+        assertThat(single(db, """
+                SELECT extract(epoch FROM start_date)::bigint || '|' || extract(epoch FROM end_date)::bigint || '|'
+                       || extract(epoch FROM requested_start)::bigint || '|' || items || '|' || unreadable_events
+                       || '|' || backfill FROM feed_window"""))
+                .isEqualTo("1750000300|1750000900|1750000000|6|1|false");
+        assertThat(single(db, "SELECT extract(epoch FROM closed_at)::bigint FROM feed_gap"))
+                .isEqualTo(String.valueOf(Instant.parse("2025-06-15T15:17:41Z").getEpochSecond()));
     }
 
     private static String single(DataSource db, String sql) throws java.sql.SQLException {

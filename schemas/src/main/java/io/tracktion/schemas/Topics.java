@@ -55,12 +55,16 @@ public final class Topics {
     public static final TopicSpec FEED_DEAD_LETTER = new TopicSpec("bandcamp.salesfeed.dlq", 1,
             Map.of("retention.ms", KEEP_FOREVER), null);
 
+    /** The names of {@link #FEED_GAPS} and {@link #FEED_WINDOWS}, as constants for annotations. */
+    public static final String FEED_GAPS_NAME = "bandcamp.salesfeed.gaps";
+    public static final String FEED_WINDOWS_NAME = "bandcamp.salesfeed.windows";
+
     /** {@link FeedGap} keyed by feed base URL, from and to: stretches of feed time that were not served. */
-    public static final TopicSpec FEED_GAPS = new TopicSpec("bandcamp.salesfeed.gaps", 1,
+    public static final TopicSpec FEED_GAPS = new TopicSpec(Topics.FEED_GAPS_NAME, 1,
             Map.of("cleanup.policy", "compact"), "FeedGap");
 
     /** {@link FeedWindowReceived} keyed by feed base URL and start date: every window received, for coverage. */
-    public static final TopicSpec FEED_WINDOWS = new TopicSpec("bandcamp.salesfeed.windows", 1,
+    public static final TopicSpec FEED_WINDOWS = new TopicSpec(Topics.FEED_WINDOWS_NAME, 1,
             Map.of("retention.ms", KEEP_FOREVER, "compression.type", "zstd"), "FeedWindowReceived");
 
     public static final List<TopicSpec> ALL = List.of(RAW_SALES, FEED_CURSOR, SALES, SALES_DEAD_LETTER,

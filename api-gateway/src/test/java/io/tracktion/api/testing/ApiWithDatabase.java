@@ -35,7 +35,7 @@ public final class ApiWithDatabase implements BeforeAllCallback, BeforeEachCallb
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        postgres.execute(database, "TRUNCATE sale, release_tag, release, artist, label, tag");
+        postgres.execute(database, "TRUNCATE sale, release_tag, release, artist, label, tag, feed_window, feed_gap");
     }
 
     @Override

@@ -12,7 +12,9 @@ import io.tracktion.simulator.http.Responses;
 import io.tracktion.simulator.sales.Cart;
 import io.tracktion.simulator.sales.ItemKey;
 import io.tracktion.simulator.sales.SaleGenerator;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -104,23 +106,58 @@ public final class FeedHandler {
             Responses.send(exchange, 200, Responses.JSON, renderer.caughtUp(serverTime));
             return;
         }
-        FeedWindow window = new FeedWindow(start, end, dataDelaySec, serverTime, sales.between(start, end));
         boolean wrap = !startDate.isPresent();
         if (fault.isPresent() && fault.get().kind() == RequestFault.Kind.TRUNCATED_JSON) {
+            FeedWindow window = new FeedWindow(start, end, dataDelaySec, serverTime, sales.between(start, end));
             byte[] whole = renderer.window(window, wrap, null, null);
             Responses.send(exchange, 200, Responses.JSON, Arrays.copyOf(whole, whole.length / 2));
             return;
         }
-        ItemKey damaged = null;
-        Corruption corruption = null;
-        List<Cart> carts = window.carts();
-        if (!carts.isEmpty()) {
-            corruption = faults.nextCorruption().orElse(null);
-            damaged = corruption == null ? null : carts.get(carts.size() / 2).items().get(0).key();
+        // Streamed, a minute's carts at a time: a ten-minute window at a thousand sales a second is hundreds of
+        // megabytes of JSON, which need not be in memory at once.
+        exchange.getResponseHeaders().set("Content-Type", Responses.JSON);
+        exchange.sendResponseHeaders(200, 0);
+        long from = start;
+        long to = end;
+        try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 1 << 16)) {
+            renderer.stream(out, start, end, dataDelaySec, serverTime, wrap, sink -> writeCarts(from, to, sink));
         }
-        byte[] body = renderer.window(window, wrap, damaged, corruption);
-        ledger.record(carts, damaged, corruption);
-        Responses.send(exchange, 200, Responses.JSON, body);
+    }
+
+    /**
+     * Every cart of [start, end), each recorded in the ledger just before it is written. A queued corruption
+     * damages the first item of the first cart in the window's second half, if it has one (else it waits for
+     * the next window).
+     */
+    private void writeCarts(long start, long end, WindowRenderer.CartSink sink) throws IOException {
+        long fromMicros = start * 1_000_000L;
+        long toMicros = end * 1_000_000L;
+        long middleMicros = (start + (end - start) / 2) * 1_000_000L;
+        boolean[] corruptionDue = {true};
+        IOException[] failed = {null};
+        for (long minute = Math.floorDiv(start, 60); minute <= Math.floorDiv(end - 1, 60) && failed[0] == null; minute++) {
+            sales.eachCart(minute, cart -> {
+                if (failed[0] != null || cart.utcMicros() < fromMicros || cart.utcMicros() >= toMicros) {
+                    return;
+                }
+                ItemKey damaged = null;
+                Corruption corruption = null;
+                if (corruptionDue[0] && cart.utcMicros() >= middleMicros) {
+                    corruptionDue[0] = false;
+                    corruption = faults.nextCorruption().orElse(null);
+                    damaged = corruption == null ? null : cart.items().get(0).key();
+                }
+                ledger.record(cart, damaged, corruption);
+                try {
+                    sink.write(cart, damaged, corruption);
+                } catch (IOException e) {
+                    failed[0] = e; // the client left: stop generating
+                }
+            });
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
     }
 
     /** Answers the request as the fault dictates; false when the normal answer should follow (after a delay). */

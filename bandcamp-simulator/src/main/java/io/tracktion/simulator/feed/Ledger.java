@@ -6,6 +6,8 @@ import io.tracktion.simulator.sales.ItemKey;
 import io.tracktion.simulator.sales.SaleItem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +21,14 @@ import java.util.TreeSet;
  * parsed a response always finds it here). Serving the same window again records nothing new. Items served
  * damaged by a {@link Corruption} are kept apart and are not valid items; if the same item is later served
  * intact, it counts as valid too. Failed responses (429, 500, truncated, HTML) record nothing. Thread-safe.
+ *
+ * <p>Which items were served is kept as a bit per item per minute, so that load-test rates (a thousand sales a
+ * second) fit in a small heap; the items themselves ({@link #servedItems()}) only when built to keep them.
  */
 public final class Ledger {
+
+    /** Bits per cart in a minute's bit set: carts hold at most this many items. */
+    private static final int ITEMS_PER_CART_BITS = 8;
 
     /** An item that was served with one field damaged; {@code original} is what it should have been. */
     public record CorruptedItem(SaleItem original, Corruption corruption) {
@@ -30,36 +38,70 @@ public final class Ledger {
     public record Totals(long items, long carts, BigDecimal usdTotal, int artists, int countries, long corruptedItems) {
     }
 
+    private final boolean keepItems;
     private final Map<ItemKey, SaleItem> valid = new LinkedHashMap<>();
     private final Map<ItemKey, CorruptedItem> corrupted = new LinkedHashMap<>();
-    private final Set<ItemKey.CartKey> carts = new HashSet<>();
+    /** Per epoch minute: the valid items served (bit cartIndex * 8 + itemIndex) and the carts among them. */
+    private final Map<Long, BitSet> servedItems = new HashMap<>();
+    private final Map<Long, BitSet> servedCarts = new HashMap<>();
+    private long itemCount;
+    private long cartCount;
     private final Set<String> artists = new HashSet<>();
     private final Set<String> countries = new TreeSet<>();
     private BigDecimal usdTotal = BigDecimal.ZERO.setScale(2);
 
+    /** A ledger that keeps every item served, for {@link #servedItems()}. */
+    public Ledger() {
+        this(true);
+    }
+
+    /** @param keepItems whether to keep the items themselves, not only which were served (and the totals) */
+    public Ledger(boolean keepItems) {
+        this.keepItems = keepItems;
+    }
+
     synchronized void record(List<Cart> served, ItemKey damagedItem, Corruption corruption) {
         for (Cart cart : served) {
-            for (SaleItem item : cart.items()) {
-                if (item.key().equals(damagedItem)) {
-                    corrupted.putIfAbsent(item.key(), new CorruptedItem(item, corruption));
-                } else if (valid.putIfAbsent(item.key(), item) == null) {
-                    carts.add(cart.key());
-                    artists.add(item.artistName());
-                    countries.add(item.countryCode());
-                    usdTotal = usdTotal.add(item.usdCents());
-                }
+            record(cart, damagedItem, corruption);
+        }
+    }
+
+    synchronized void record(Cart cart, ItemKey damagedItem, Corruption corruption) {
+        for (SaleItem item : cart.items()) {
+            ItemKey key = item.key();
+            if (key.equals(damagedItem)) {
+                corrupted.putIfAbsent(key, new CorruptedItem(item, corruption));
+                continue;
             }
+            BitSet items = servedItems.computeIfAbsent(key.epochMinute(), m -> new BitSet());
+            int bit = key.cartIndex() * ITEMS_PER_CART_BITS + key.itemIndex();
+            if (items.get(bit)) {
+                continue;
+            }
+            items.set(bit);
+            itemCount++;
+            BitSet carts = servedCarts.computeIfAbsent(key.epochMinute(), m -> new BitSet());
+            if (!carts.get(key.cartIndex())) {
+                carts.set(key.cartIndex());
+                cartCount++;
+            }
+            if (keepItems) {
+                valid.put(key, item);
+            }
+            artists.add(item.artistName());
+            countries.add(item.countryCode());
+            usdTotal = usdTotal.add(item.usdCents());
         }
     }
 
     /** Distinct valid items served. */
     public synchronized long items() {
-        return valid.size();
+        return itemCount;
     }
 
     /** Distinct carts with at least one valid item served. */
     public synchronized long carts() {
-        return carts.size();
+        return cartCount;
     }
 
     /** Sum over valid items of amount_paid_usd rounded HALF_UP to cents. */
@@ -77,8 +119,11 @@ public final class Ledger {
         return Set.copyOf(countries);
     }
 
-    /** Valid items, in the order first served. */
+    /** Valid items, in the order first served; only for a ledger that keeps them. */
     public synchronized List<SaleItem> servedItems() {
+        if (!keepItems) {
+            throw new IllegalStateException("this ledger keeps only which items were served, not the items");
+        }
         return new ArrayList<>(valid.values());
     }
 
@@ -88,6 +133,6 @@ public final class Ledger {
     }
 
     public synchronized Totals totals() {
-        return new Totals(valid.size(), carts.size(), usdTotal, artists.size(), countries.size(), corrupted.size());
+        return new Totals(itemCount, cartCount, usdTotal, artists.size(), countries.size(), corrupted.size());
     }
 }

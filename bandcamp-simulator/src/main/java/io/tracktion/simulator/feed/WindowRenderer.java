@@ -8,6 +8,7 @@ import io.tracktion.simulator.sales.ItemKey;
 import io.tracktion.simulator.sales.SaleItem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -40,6 +41,39 @@ final class WindowRenderer {
                 g.writeEndObject();
             }
         });
+    }
+
+    /** Writes the carts one by one, as {@code carts} hands them over: a window of any size in little memory. */
+    interface CartSource {
+        /** Calls {@code sink} for every cart of the window, in order; {@code damaged} is null for intact carts. */
+        void each(CartSink sink) throws IOException;
+    }
+
+    interface CartSink {
+        void write(Cart cart, ItemKey damagedItem, Corruption corruption) throws IOException;
+    }
+
+    /** As {@link #window}, but written to {@code out} while {@code carts} produces them. */
+    void stream(OutputStream out, long startDate, long endDate, int dataDelaySec, long serverTime, boolean wrapInFeedData,
+                CartSource carts) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            if (wrapInFeedData) {
+                g.writeStartObject();
+                g.writeFieldName("feed_data");
+            }
+            g.writeStartObject();
+            g.writeNumberField("start_date", startDate);
+            g.writeNumberField("end_date", endDate);
+            g.writeNumberField("data_delay_sec", dataDelaySec);
+            g.writeArrayFieldStart("events");
+            carts.each((cart, damaged, corruption) -> writeCart(g, cart, damaged, corruption));
+            g.writeEndArray();
+            g.writeNumberField("server_time", serverTime);
+            g.writeEndObject();
+            if (wrapInFeedData) {
+                g.writeEndObject();
+            }
+        }
     }
 
     /** The answer when nothing new is published yet: only {@code server_time}. */

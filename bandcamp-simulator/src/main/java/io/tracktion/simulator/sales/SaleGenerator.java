@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The sales as a pure function of (seed, time): the carts of epoch minute m come from a random generator
@@ -24,17 +25,14 @@ public final class SaleGenerator {
     private static final WeightedChoice<Integer> ITEMS_PER_CART =
             new WeightedChoice<>(List.of(1, 2, 3, 4), new double[] {0.78, 0.14, 0.06, 0.02});
     private static final double MEAN_ITEMS_PER_CART = 0.78 + 2 * 0.14 + 3 * 0.06 + 4 * 0.02;
-    private static final int CACHED_MINUTES = 256;
+    /** Minutes are cached, newest used kept, up to this many items in all (a few minutes at load-test rates). */
+    private static final int CACHED_ITEMS = 20_000;
 
     private final long seed;
     private final Catalog catalog;
     private final double cartsPerMinute;
-    private final Map<Long, List<Cart>> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, List<Cart>> eldest) {
-            return size() > CACHED_MINUTES;
-        }
-    };
+    private final LinkedHashMap<Long, List<Cart>> cache = new LinkedHashMap<>(64, 0.75f, true);
+    private long cachedItems;
 
     /** @param salesPerMinute mean number of sold items per minute */
     public SaleGenerator(long seed, Catalog catalog, double salesPerMinute) {
@@ -74,12 +72,51 @@ public final class SaleGenerator {
         }
         List<Cart> carts = generate(epochMinute);
         synchronized (cache) {
-            cache.put(epochMinute, carts);
+            List<Cart> replaced = cache.put(epochMinute, carts);
+            cachedItems += items(carts) - (replaced == null ? 0 : items(replaced));
+            var eldest = cache.entrySet().iterator();
+            while (cachedItems > CACHED_ITEMS && cache.size() > 1) {
+                cachedItems -= items(eldest.next().getValue());
+                eldest.remove();
+            }
         }
         return carts;
     }
 
+    private static long items(List<Cart> carts) {
+        long items = 0;
+        for (Cart cart : carts) {
+            items += cart.items().size();
+        }
+        return items;
+    }
+
+    /**
+     * Hands every cart of one epoch minute to {@code each}, oldest first: from the cache, or, for a minute too big
+     * to cache (load-test rates), generated one cart at a time and kept nowhere.
+     */
+    public void eachCart(long epochMinute, Consumer<Cart> each) {
+        List<Cart> cached;
+        synchronized (cache) {
+            cached = cache.get(epochMinute);
+        }
+        if (cached != null) {
+            cached.forEach(each);
+        } else if (cartsPerMinute * MEAN_ITEMS_PER_CART > CACHED_ITEMS) {
+            generate(epochMinute, each);
+        } else {
+            minute(epochMinute).forEach(each);
+        }
+    }
+
     private List<Cart> generate(long epochMinute) {
+        List<Cart> carts = new ArrayList<>();
+        generate(epochMinute, carts::add);
+        return List.copyOf(carts);
+    }
+
+    /** The same carts, in the same order, whether collected or streamed: one seeded random per minute. */
+    private void generate(long epochMinute, Consumer<Cart> each) {
         SeededRandom random = SeededRandom.of(seed, epochMinute);
         int count = random.poisson(cartsPerMinute);
         // Distinct cart times, so a cart's utc_date is unique (carts have no other identity in the feed).
@@ -88,12 +125,10 @@ public final class SaleGenerator {
             offsets.add(random.between(0L, MICROS_PER_MINUTE));
         }
         Set<String> itemTimes = new HashSet<>();
-        List<Cart> carts = new ArrayList<>(count);
         int index = 0;
         for (long offset : offsets) {
-            carts.add(cart(random, new ItemKey.CartKey(epochMinute, index++), epochMinute * MICROS_PER_MINUTE + offset, itemTimes));
+            each.accept(cart(random, new ItemKey.CartKey(epochMinute, index++), epochMinute * MICROS_PER_MINUTE + offset, itemTimes));
         }
-        return List.copyOf(carts);
     }
 
     private Cart cart(SeededRandom random, ItemKey.CartKey key, long cartMicros, Set<String> itemTimes) {

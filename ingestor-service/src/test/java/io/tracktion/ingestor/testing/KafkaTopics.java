@@ -43,6 +43,32 @@ public final class KafkaTopics {
                 .toList();
     }
 
+    /**
+     * The last stable offsets, once they have caught up with the high watermarks (for up to 10 s): commitTransaction
+     * returns before the commit markers are in the partitions, so a read right after it could miss what it wrote.
+     */
+    private static Map<TopicPartition, Long> stableEnd(KafkaCluster kafka, KafkaConsumer<String, byte[]> committed,
+                                                       List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> highWatermarks;
+        Properties props = kafka.consumerProperties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (KafkaConsumer<String, byte[]> any = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            highWatermarks = any.endOffsets(partitions);
+        }
+        Map<TopicPartition, Long> stable = new java.util.HashMap<>(committed.endOffsets(partitions));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (partitions.stream().anyMatch(p -> stable.get(p) < highWatermarks.get(p)) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            stable.putAll(committed.endOffsets(partitions));
+        }
+        return stable;
+    }
+
     public static List<ConsumerRecord<String, byte[]>> readToEnd(KafkaCluster kafka, String topic) {
         Properties props = kafka.consumerProperties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -53,7 +79,7 @@ public final class KafkaTopics {
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> end = stableEnd(kafka, consumer, partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 if (System.nanoTime() > deadline) {

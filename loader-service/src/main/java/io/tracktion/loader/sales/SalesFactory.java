@@ -3,6 +3,7 @@ package io.tracktion.loader.sales;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.context.annotation.Value;
+import io.tracktion.loader.feed.FeedAuditWriter;
 import io.tracktion.loader.releases.ReleaseWriter;
 import io.tracktion.schemas.RegistryAvroSerde;
 import io.tracktion.schemas.Release;
@@ -29,15 +30,21 @@ class SalesFactory {
         return SchemaRegistryConfig.of(url);
     }
 
-    /** The loader reads tracktion.sales and bandcamp.releases; /health shows whether the registry holds their subjects. */
+    /** What the loader reads; /health shows whether the registry holds their subjects. */
     @Singleton
     SchemaRegistryProbe schemaRegistryProbe(SchemaRegistryConfig registry) {
-        return SchemaRegistryProbe.forTopics(registry, List.of(Topics.SALES, Topics.RELEASES));
+        return SchemaRegistryProbe.forTopics(registry, List.of(Topics.SALES, Topics.RELEASES, Topics.FEED_WINDOWS,
+                Topics.FEED_GAPS));
     }
 
     @Singleton
     RegistryAvroSerde<Release> releaseSerde(SchemaRegistryConfig registry) {
         return RegistryAvroSerde.release(registry);
+    }
+
+    @Singleton
+    FeedAuditWriter feedAuditWriter(DataSource dataSource, DataSourceResolver resolver) {
+        return new FeedAuditWriter(resolver.resolve(dataSource));
     }
 
     @Singleton

@@ -1,0 +1,100 @@
+package io.tracktion.loader.feed;
+
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.context.annotation.Value;
+import io.tracktion.loader.deadletter.DeadLetter;
+import io.tracktion.loader.deadletter.DeadLetters;
+import io.tracktion.schemas.FeedGap;
+import io.tracktion.schemas.FeedWindowReceived;
+import io.tracktion.schemas.RegistryAvroSerde;
+import io.tracktion.schemas.SchemaRegistryConfig;
+import io.tracktion.schemas.SchemaRegistryProbe;
+import io.tracktion.schemas.SchemaRegistryUnavailableException;
+import io.tracktion.schemas.Topics;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes the feed's audit topics (windows received, gaps) into PostgreSQL, a poll per transaction, offsets
+ * committed after it; records that cannot be decoded are dead-lettered, other failures retry the batch.
+ */
+@KafkaListener(groupId = FeedAuditListener.GROUP_ID,
+        offsetReset = OffsetReset.EARLIEST,
+        offsetStrategy = OffsetStrategy.SYNC,
+        isolation = IsolationLevel.READ_COMMITTED, // written in the feed windows' transactions
+        batch = true,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
+                retryDelay = "${loader.retry-delay}", retryCount = Integer.MAX_VALUE))
+public class FeedAuditListener {
+
+    public static final String GROUP_ID = "tracktion-loader-feed-audit";
+    private static final Logger LOG = LoggerFactory.getLogger(FeedAuditListener.class);
+
+    private final RegistryAvroSerde<FeedWindowReceived> windowSerde;
+    private final RegistryAvroSerde<FeedGap> gapSerde;
+    private final SchemaRegistryProbe registryProbe;
+    private final FeedAuditWriter writer;
+    private final DeadLetters deadLetters;
+    private final Duration retryDelay;
+
+    public FeedAuditListener(SchemaRegistryConfig registry, SchemaRegistryProbe registryProbe, FeedAuditWriter writer,
+                             DeadLetters deadLetters, @Value("${loader.retry-delay}") Duration retryDelay) {
+        this.windowSerde = RegistryAvroSerde.feedWindowReceived(registry);
+        this.gapSerde = RegistryAvroSerde.feedGap(registry);
+        this.registryProbe = registryProbe;
+        this.writer = writer;
+        this.deadLetters = deadLetters;
+        this.retryDelay = retryDelay;
+    }
+
+    @Topic({Topics.FEED_WINDOWS_NAME, Topics.FEED_GAPS_NAME})
+    public void receive(ConsumerRecords<byte[], byte[]> records, Consumer<?, ?> consumer) {
+        List<FeedWindowReceived> windows = new ArrayList<>();
+        List<FeedGap> gaps = new ArrayList<>();
+        List<DeadLetter> rejects = new ArrayList<>();
+        try {
+            if (!registryProbe.wasReady()) {
+                throw new SchemaRegistryUnavailableException("The schema registry has not been ready since the "
+                        + "loader started: " + registryProbe.check().describe(), null);
+            }
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                if (record.value() == null) {
+                    continue;
+                }
+                try {
+                    if (record.topic().equals(Topics.FEED_GAPS_NAME)) {
+                        gaps.add(gapSerde.deserialize(record.topic(), record.value()));
+                    } else {
+                        windows.add(windowSerde.deserialize(record.topic(), record.value()));
+                    }
+                } catch (SerializationException e) {
+                    rejects.add(new DeadLetter(record, DeadLetters.STAGE_DECODE, e));
+                }
+            }
+            writer.write(windows, gaps);
+            deadLetters.send(rejects);
+        } catch (SQLException | RuntimeException e) {
+            for (TopicPartition partition : records.partitions()) {
+                consumer.seek(partition, records.records(partition).get(0).offset());
+            }
+            LOG.warn("Batch of {} feed audit records not loaded, offsets not committed; retrying in {} ms: {}",
+                    records.count(), retryDelay.toMillis(), e.toString());
+            throw new IllegalStateException("Feed audit batch not loaded: " + e.getMessage(), e);
+        }
+    }
+}
