@@ -8,19 +8,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,27 +24,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(240)
 class LoadRateTest {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
-
     @Test
     void servesATenMinuteWindowAtAThousandSalesASecondIn256Megabytes() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp",
-                System.getProperty("java.class.path"), SimulatorMain.class.getName()).redirectErrorStream(true);
-        builder.environment().put("SIM_PORT", "0");
-        builder.environment().put("SIM_SALES_PER_MINUTE", "60000");
-        builder.environment().put("SIM_WINDOW_SECONDS", "600");
-        Process process = builder.start();
-        List<String> output = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String baseUrl = null;
-            String line;
-            while (baseUrl == null && (line = lines.readLine()) != null) {
-                output.add(line);
-                Matcher matcher = LISTENING.matcher(line);
-                baseUrl = matcher.find() ? matcher.group(1) : null;
-            }
-            assertNotNull(baseUrl, "startup line in " + output);
+        try (SimulatorProcess simulator = SimulatorProcess.start(Map.of("SIM_PORT", "0",
+                "SIM_SALES_PER_MINUTE", "60000", "SIM_WINDOW_SECONDS", "600"), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError")) {
+            String baseUrl = simulator.baseUrl();
+            assertNotNull(baseUrl, "startup line in " + simulator.output());
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<InputStream> window = client.send(HttpRequest.newBuilder(URI.create(baseUrl
                     + "/api/salesfeed/1/get_initial")).build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -63,10 +41,7 @@ class LoadRateTest {
             String ledger = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/_sim/ledger")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertEquals(items, new ObjectMapper().readTree(ledger).get("items").asLong(), ledger);
-            assertTrue(process.isAlive(), "the simulator is still up: " + output);
-        } finally {
-            process.destroyForcibly();
-            process.waitFor();
+            assertTrue(simulator.process().isAlive(), "the simulator is still up: " + simulator.output());
         }
     }
 

@@ -5,24 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The standalone process: configured by environment, one startup line with its URL, clean stop on SIGTERM. */
 @Timeout(60)
 class SimulatorMainTest {
-
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
 
     @Test
     void environmentOverridesDefaults() {
@@ -62,33 +53,19 @@ class SimulatorMainTest {
 
     @Test
     void runsAsAProcessAndStopsCleanlyOnSigterm() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                SimulatorMain.class.getName()).redirectErrorStream(true);
-        builder.environment().put("SIM_PORT", "0");
-        builder.environment().put("SIM_SEED", "5");
-        Process process = builder.start();
-        List<String> output = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String baseUrl = null;
-            String line;
-            while (baseUrl == null && (line = lines.readLine()) != null) {
-                output.add(line);
-                Matcher matcher = LISTENING.matcher(line);
-                baseUrl = matcher.find() ? matcher.group(1) : null;
-            }
-            assertNotNull(baseUrl, "startup line in " + output);
-            HttpResponse<byte[]> health = new FeedClient(baseUrl).get("/health");
+        try (SimulatorProcess simulator = SimulatorProcess.start(Map.of("SIM_PORT", "0", "SIM_SEED", "5"))) {
+            List<String> output = simulator.output();
+            assertNotNull(simulator.baseUrl(), "startup line in " + output);
+            HttpResponse<byte[]> health = new FeedClient(simulator.baseUrl()).get("/health");
             assertEquals(200, health.statusCode());
 
+            Process process = simulator.process();
             process.toHandle().destroy(); // SIGTERM; unlike Process.destroy() it leaves stdout open to read the rest
-            lines.lines().forEach(output::add);
+            simulator.readToEnd();
             int exit = process.waitFor();
             assertEquals(143, exit, "terminated by SIGTERM after the shutdown hook; output " + output);
             assertTrue(output.stream().anyMatch(l -> l.contains("Bandcamp simulator stopped")), output.toString());
             assertEquals(1, output.stream().filter(l -> l.contains("listening on")).count());
-        } finally {
-            process.destroyForcibly();
         }
     }
 }

@@ -82,6 +82,16 @@ class IngestorApplicationTest implements TestPropertyProvider {
         assertThat(health.code()).isEqualTo(HttpStatus.OK.getCode());
         String healthBody = health.body();
         assertThat(healthBody).contains("\"status\":\"UP\"", "\"pollerRunning\":true", "\"kafkaReachable\":true");
+        // Politeness towards Bandcamp shows too: open circuits, a Retry-After pause, and the release cache.
+        assertThat(healthBody).contains("\"bandcamp\":{\"circuitOpen\":false", "\"pausedForRetryAfterMs\":0",
+                "\"releaseCache\":");
+
+        HttpResponse<String> metrics = http.toBlocking().exchange("/metrics", String.class);
+        assertThat(metrics.getContentType().map(Object::toString)).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(metrics.body()).contains("tracktion_feed_windows_total 1.0", "tracktion_feed_items_total 6.0",
+                "tracktion_feed_lag_seconds", "tracktion_release_fetches_total{outcome=\"known\"}",
+                "tracktion_bandcamp_requests_total");
 
         String status = http.toBlocking().retrieve("/feed/status", String.class);
         assertThat(status).contains("\"cursorEndDate\":1750000620", "\"itemsPublished\":6", "\"windowsRead\":1",

@@ -99,6 +99,29 @@ class ReleaseEnrichmentKafkaTest {
     }
 
     @Test
+    void aPageOlderThanTheRefreshPeriodIsFetchedAgainWhenASaleNamesIt() throws Exception {
+        ManualClock clock = SimClock.manual(T0);
+        ReleaseEnricher.Settings refreshFast = new ReleaseEnricher.Settings(Duration.ofSeconds(1), 3,
+                Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofHours(1));
+        try (BandcampSimulator sim = simulator(606, clock); var rig = new EnrichmentRig(KAFKA, sim, refreshFast)) {
+            rig.catchUp();
+            Set<String> before = rig.releaseUrlsSold();
+            Thread.sleep(1500); // every page fetched is now older than the refresh period
+            clock.advance(Duration.ofMinutes(60));
+            rig.catchUp();
+            Set<String> again = new java.util.HashSet<>(rig.releaseUrlsSold());
+            assertThat(rig.enricher().stats().refreshes()).isPositive();
+            assertThat(before).anyMatch(url -> sim.pageHits().of(url.substring("https://".length())) >= 2);
+            // Every page fetch is a first fetch or a refresh: nothing else was fetched again.
+            assertThat(sim.pageHits().total())
+                    .isEqualTo(rig.enricher().stats().discovered() + rig.enricher().stats().refreshes());
+            assertThat(again).containsAll(before);
+            Map<String, Release> releases = EnrichmentRig.latestReleases(KAFKA);
+            assertThat(before).allMatch(url -> releases.get(url).getStatus().equals(ReleaseStatus.KNOWN));
+        }
+    }
+
+    @Test
     void aFetchThatFailsBetweenTwoSuccessfulOnesLeavesThatReleaseUnknown() throws Exception {
         ManualClock clock = SimClock.manual(T0);
         try (BandcampSimulator sim = simulator(303, clock); var rig = new EnrichmentRig(KAFKA, sim, EnrichmentRig.FAST_RETRIES)) {

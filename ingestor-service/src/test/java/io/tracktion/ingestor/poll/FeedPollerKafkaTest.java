@@ -5,6 +5,7 @@ import static io.tracktion.ingestor.testing.FeedJson.item;
 import static io.tracktion.ingestor.testing.FeedJson.window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tracktion.ingestor.feed.FeedItem;
 import io.tracktion.ingestor.feed.FeedParser;
@@ -40,6 +41,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.tracktion.schemas.DeadLetterHeaders;
+import io.tracktion.schemas.FeedGap;
+import io.tracktion.schemas.FeedWindowReceived;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -246,6 +252,58 @@ class FeedPollerKafkaTest {
                 .setFeedBaseUrl("https://bandcamp.com").setFetchedAt(Instant.EPOCH)
                 .setItemJson("{\"url\": \"//music.northlabel.co.uk/album/tides\"}").build();
         assertThat(itemUrl(fromBandcamp)).isEqualTo(URI.create("https://music.northlabel.co.uk/album/tides"));
+    }
+
+    @Test
+    void unreadableEventsAreDeadLetteredAndAGapIsRecordedThenClosedWithEveryWindowsCoverage() throws Exception {
+        String a = cart(T0 + 10, "A");
+        String initial = "{\"feed_data\": {\"start_date\": " + T0 + ", \"end_date\": " + (T0 + 600)
+                + ", \"data_delay_sec\": 120, \"server_time\": " + (T0 + 730) + ", \"events\": [" + a
+                + ", 42, {\"event_type\": \"sale\", \"items\": \"nope\"}]}}";
+        try (var server = ScriptedFeedServer.inOrder(Response.json(FeedJson.empty(T0 + 5000)),
+                Response.json(initial),
+                Response.json(window(T0 + 900, T0 + 1500, T0 + 1630, List.of(cart(T0 + 1000, "late")))), // skips 600..900
+                Response.json(window(T0 + 600, T0 + 1200, T0 + 1630, List.of(cart(T0 + 700, "gap"), cart(T0 + 1000, "late")))));
+             FeedPoller poller = Ingestors.poller(KAFKA, server, Duration.ofMillis(10), new FeedStatus(server.baseUrl()))) {
+            assertThat(poller.pollOnce().outcome()).isEqualTo(Outcome.WINDOW);
+            assertThat(poller.pollOnce().outcome()).isEqualTo(Outcome.WINDOW);
+            Thread.sleep(50); // the gap is asked for again after the poll interval
+            assertThat(poller.pollOnce().outcome()).isEqualTo(Outcome.WINDOW);
+            assertThat(server.requests()).extracting(Request::startDate).containsExactly(null, T0 + 600, T0 + 600);
+
+            String feed = server.baseUrl();
+            List<ConsumerRecord<String, byte[]>> dead = KafkaTopics.readToEnd(KAFKA, Topics.FEED_DEAD_LETTER.name())
+                    .stream().filter(r -> r.key().startsWith(feed + "@")).toList();
+            assertThat(dead).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                    .containsExactly("42", "{\"event_type\": \"sale\", \"items\": \"nope\"}");
+            assertThat(header(dead.get(0), DeadLetterHeaders.WINDOW_START)).isEqualTo(String.valueOf(T0));
+            assertThat(header(dead.get(0), DeadLetterHeaders.WINDOW_END)).isEqualTo(String.valueOf(T0 + 600));
+            assertThat(header(dead.get(0), DeadLetterHeaders.FEED)).isEqualTo(feed);
+            assertThat(header(dead.get(0), DeadLetterHeaders.ERROR)).contains("not a JSON object");
+
+            RegistryAvroSerde<FeedGap> gaps = RegistryAvroSerde.feedGap(SchemaRegistry.shared());
+            List<FeedGap> gapRecords = KafkaTopics.readToEnd(KAFKA, Topics.FEED_GAPS.name()).stream()
+                    .filter(r -> r.key().startsWith(feed + "@"))
+                    .map(r -> gaps.deserialize(r.topic(), r.value())).toList();
+            assertThat(gapRecords).extracting(FeedGap::getFromDate, FeedGap::getToDate, FeedGap::getClosed)
+                    .containsExactly(tuple(T0 + 600, T0 + 900, false), tuple(T0 + 600, T0 + 900, true));
+
+            RegistryAvroSerde<FeedWindowReceived> windows = RegistryAvroSerde.feedWindowReceived(SchemaRegistry.shared());
+            List<FeedWindowReceived> received = KafkaTopics.readToEnd(KAFKA, Topics.FEED_WINDOWS.name()).stream()
+                    .filter(r -> r.key().startsWith(feed + "@"))
+                    .map(r -> windows.deserialize(r.topic(), r.value())).toList();
+            assertThat(received).extracting(FeedWindowReceived::getStartDate, FeedWindowReceived::getItems,
+                            FeedWindowReceived::getUnreadableEvents, FeedWindowReceived::getEvents)
+                    .containsExactly(tuple(T0, 1, 2, 3), tuple(T0 + 900, 1, 0, 1), tuple(T0 + 600, 2, 0, 2));
+            // The cursor went on from the late window and did not go back for the gap.
+            assertThat(KafkaTopics.cursorHistory(KAFKA, feed)).containsExactly(T0 + 600, T0 + 1500);
+            assertThat(KafkaTopics.rawSales(KAFKA, feed)).extracting(sale -> description(sale.getItemJson()))
+                    .containsExactly("A", "late", "gap", "late");
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Value;
+import io.tracktion.loader.batch.Batches;
 import io.tracktion.loader.deadletter.DeadLetter;
 import io.tracktion.loader.deadletter.DeadLetters;
 import io.tracktion.schemas.FeedGap;
@@ -14,7 +15,6 @@ import io.tracktion.schemas.FeedWindowReceived;
 import io.tracktion.schemas.RegistryAvroSerde;
 import io.tracktion.schemas.SchemaRegistryConfig;
 import io.tracktion.schemas.SchemaRegistryProbe;
-import io.tracktion.schemas.SchemaRegistryUnavailableException;
 import io.tracktion.schemas.Topics;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -24,7 +24,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,10 +67,7 @@ public class FeedAuditListener {
         List<FeedGap> gaps = new ArrayList<>();
         List<DeadLetter> rejects = new ArrayList<>();
         try {
-            if (!registryProbe.wasReady()) {
-                throw new SchemaRegistryUnavailableException("The schema registry has not been ready since the "
-                        + "loader started: " + registryProbe.check().describe(), null);
-            }
+            Batches.requireRegistrySeen(registryProbe);
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 if (record.value() == null) {
                     continue;
@@ -89,9 +85,7 @@ public class FeedAuditListener {
             writer.write(windows, gaps);
             deadLetters.send(rejects);
         } catch (SQLException | RuntimeException e) {
-            for (TopicPartition partition : records.partitions()) {
-                consumer.seek(partition, records.records(partition).get(0).offset());
-            }
+            Batches.rewind(records, consumer);
             LOG.warn("Batch of {} feed audit records not loaded, offsets not committed; retrying in {} ms: {}",
                     records.count(), retryDelay.toMillis(), e.toString());
             throw new IllegalStateException("Feed audit batch not loaded: " + e.getMessage(), e);

@@ -7,12 +7,12 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Value;
+import io.tracktion.loader.batch.Batches;
 import io.tracktion.loader.deadletter.DeadLetter;
 import io.tracktion.loader.deadletter.DeadLetters;
 import io.tracktion.schemas.RegistryAvroSerde;
 import io.tracktion.schemas.Release;
 import io.tracktion.schemas.SchemaRegistryProbe;
-import io.tracktion.schemas.SchemaRegistryUnavailableException;
 import io.tracktion.schemas.Topics;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,7 +22,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,10 +64,7 @@ public class ReleasesListener {
         List<Release> releases = new ArrayList<>(records.count());
         List<DeadLetter> rejects = new ArrayList<>();
         try {
-            if (!registryProbe.wasReady()) {
-                throw new SchemaRegistryUnavailableException("The schema registry has not been ready since the "
-                        + "loader started: " + registryProbe.check().describe(), null);
-            }
+            Batches.requireRegistrySeen(registryProbe);
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 if (record.value() == null) {
                     continue;
@@ -82,9 +78,7 @@ public class ReleasesListener {
             writer.write(releases);
             deadLetters.send(rejects);
         } catch (SQLException | RuntimeException e) {
-            for (TopicPartition partition : records.partitions()) {
-                consumer.seek(partition, records.records(partition).get(0).offset());
-            }
+            Batches.rewind(records, consumer);
             LOG.warn("Batch of {} release records not loaded, offsets not committed; retrying in {} ms: {}",
                     records.count(), retryDelay.toMillis(), e.toString());
             throw new IllegalStateException("Release batch not loaded: " + e.getMessage(), e);

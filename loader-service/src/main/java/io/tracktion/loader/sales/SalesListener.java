@@ -7,6 +7,7 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Value;
+import io.tracktion.loader.batch.Batches;
 import io.tracktion.loader.deadletter.DeadLetter;
 import io.tracktion.loader.deadletter.DeadLetters;
 import io.tracktion.loader.sales.WriteResult.Rejection;
@@ -24,7 +25,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,11 +76,7 @@ public class SalesListener {
         List<Sale> sales = new ArrayList<>(records.count());
         List<DeadLetter> rejects = new ArrayList<>();
         try {
-            // Until the registry has been seen with our subject, an unknown id may only mean it is not filled yet.
-            if (!registryProbe.wasReady()) {
-                throw new SchemaRegistryUnavailableException("The schema registry has not been ready since the "
-                        + "loader started: " + registryProbe.check().describe(), null);
-            }
+            Batches.requireRegistrySeen(registryProbe);
             // A SchemaRegistryUnavailableException is no bad record: it fails the batch, to be tried again.
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 try {
@@ -97,7 +93,7 @@ public class SalesListener {
             deadLetters.send(rejects);
             stats.batchLoaded(records.count(), written.inserted(), written.alreadyPresent(), rejects.size());
         } catch (SQLException | RuntimeException e) {
-            rewind(records, consumer);
+            Batches.rewind(records, consumer);
             stats.batchFailed(e);
             LOG.warn("Batch of {} records ({}) not loaded, offsets not committed; retrying in {} ms (failure {} in a row): {}",
                     records.count(), OffsetRanges.of(records), retryDelay.toMillis(), stats.consecutiveFailures(),
@@ -122,15 +118,6 @@ public class SalesListener {
         return serde.deserialize(record.topic(), record.value());
     }
 
-    /**
-     * Moves every partition of the batch back to the batch's first record, so nothing of it is skipped.
-     * Micronaut's retry does the same, but only for partitions assigned before the poll.
-     */
-    private static void rewind(ConsumerRecords<byte[], byte[]> records, Consumer<?, ?> consumer) {
-        for (TopicPartition partition : records.partitions()) {
-            consumer.seek(partition, records.records(partition).get(0).offset());
-        }
-    }
 
     /** Thrown to make the listener retry the batch instead of committing it. */
     static final class BatchNotLoadedException extends RuntimeException {
