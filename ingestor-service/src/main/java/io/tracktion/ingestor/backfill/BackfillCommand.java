@@ -104,13 +104,13 @@ public final class BackfillCommand {
 
     private static void awaitReleases(ReleaseEnricher enricher, PrintStream out) throws InterruptedException {
         long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
-        int last = -1;
+        long nextReport = 0;
         while (enricher.queuedFetches() > 0 && System.nanoTime() < deadline) {
-            if (enricher.queuedFetches() != last) {
-                last = enricher.queuedFetches();
-                out.printf("  %d release pages still to fetch%n", last);
+            if (System.nanoTime() >= nextReport) {
+                out.printf("  %d release pages still to fetch%n", enricher.queuedFetches());
+                nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             }
-            Thread.sleep(1000);
+            Thread.sleep(200);
         }
         if (enricher.queuedFetches() > 0) {
             out.printf("%d release pages not fetched yet: they stay pending, and the ingestor fetches them when a"

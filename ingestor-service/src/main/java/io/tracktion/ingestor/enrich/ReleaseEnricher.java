@@ -76,7 +76,7 @@ public final class ReleaseEnricher implements ReleaseDiscovery, AutoCloseable {
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> coolingDown = new ConcurrentHashMap<>();
     private final Thread worker = new Thread(this::work, "release-fetcher");
-    private volatile Thread follower;
+    private volatile TopicReader.Follower follower;
     private volatile boolean loaded;
     private volatile boolean closing;
 
@@ -116,15 +116,13 @@ public final class ReleaseEnricher implements ReleaseDiscovery, AutoCloseable {
         loaded = true;
         worker.start();
         // Other writers (a backfill, another instance) add to the cache too: follow the topic from here on.
-        follower = new Thread(() -> topics.follow(end, record -> {
+        follower = topics.follow(end, "release-cache-follower", record -> {
             try {
                 apply(record);
             } catch (KafkaException e) {
                 LOG.warn("Release cache follower: {}", e.getMessage());
             }
-        }), "release-cache-follower");
-        follower.setDaemon(true);
-        follower.start();
+        });
     }
 
     /** One record of the topic into the catalogue: a tombstone removes, a record updates unless older. */
@@ -301,7 +299,7 @@ public final class ReleaseEnricher implements ReleaseDiscovery, AutoCloseable {
         closing = true;
         worker.interrupt();
         if (follower != null) {
-            follower.interrupt();
+            follower.close();
         }
         try {
             worker.join(Duration.ofSeconds(30).toMillis());

@@ -11,8 +11,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a whole topic, committed records only, from the beginning to the end offsets taken at the start: how the
@@ -20,6 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * No consumer group.
  */
 public final class TopicReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicReader.class);
 
     private final String bootstrapServers;
     private final String clientId;
@@ -62,21 +67,50 @@ public final class TopicReader {
     }
 
     /**
-     * Follows a topic from {@code offsets} on, handing every new committed record to {@code each}, until the
-     * thread is interrupted. Broker trouble is waited out by the consumer itself.
+     * Follows a topic from {@code offsets} on, on a thread of its own, handing every new committed record to
+     * {@code each} until {@link Follower#close()}. Broker trouble is waited out by the consumer itself.
      */
-    public void follow(Map<TopicPartition, Long> offsets, Consumer<ConsumerRecord<String, byte[]>> each) {
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(config(Duration.ofSeconds(30)), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.assign(offsets.keySet());
-            offsets.forEach(consumer::seek);
-            while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    each.accept(record);
+    public Follower follow(Map<TopicPartition, Long> offsets, String threadName, Consumer<ConsumerRecord<String, byte[]>> each) {
+        KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config(Duration.ofSeconds(30)), new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.assign(offsets.keySet());
+        offsets.forEach(consumer::seek);
+        Thread thread = new Thread(() -> {
+            try (consumer) {
+                while (true) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                        each.accept(record);
+                    }
                 }
+            } catch (WakeupException e) {
+                // closed
+            } catch (RuntimeException e) {
+                LOG.error("Following {} stopped: {}", offsets.keySet(), e.toString(), e);
             }
-        } catch (org.apache.kafka.common.errors.InterruptException e) {
-            Thread.currentThread().interrupt();
+        }, threadName);
+        thread.setDaemon(true);
+        thread.start();
+        return new Follower(consumer, thread);
+    }
+
+    /** A topic being followed; {@link #close()} stops it. */
+    public static final class Follower implements AutoCloseable {
+        private final KafkaConsumer<?, ?> consumer;
+        private final Thread thread;
+
+        private Follower(KafkaConsumer<?, ?> consumer, Thread thread) {
+            this.consumer = consumer;
+            this.thread = thread;
+        }
+
+        @Override
+        public void close() {
+            consumer.wakeup(); // the one thread-safe call: the follower's poll ends, and it closes its consumer
+            try {
+                thread.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
