@@ -278,10 +278,12 @@ class LoaderServiceTest {
                 + "FROM release_tag rt JOIN tag t ON t.name = rt.tag"))
                 .isEqualTo("electronic:genre,ambient:descriptive,dub techno:descriptive,hamburg:location");
 
-        // A replay of the same records changes nothing.
+        // A replay of the same records changes nothing, and a pending record arriving late does not undo the fetch.
         producer.commit(List.of(
-                new ProducerRecord<>(topic, url.getBytes(StandardCharsets.UTF_8), serde.serialize(topic, known))));
+                new ProducerRecord<>(topic, url.getBytes(StandardCharsets.UTF_8), serde.serialize(topic, known)),
+                new ProducerRecord<>(topic, url.getBytes(StandardCharsets.UTF_8), serde.serialize(topic, pending))));
         Thread.sleep(2000);
+        assertThat(single(db, "SELECT status || '|' || genre FROM release")).isEqualTo("known|electronic");
         assertThat(single(db, "SELECT count(*) FROM release_tag")).isEqualTo("4");
         assertThat(single(db, "SELECT count(*) FROM release")).isEqualTo("1");
     }

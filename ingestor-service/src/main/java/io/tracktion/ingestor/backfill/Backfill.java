@@ -114,6 +114,7 @@ public final class Backfill {
             report(record.getStartDate(), window.endDate(), from, to, sales.size() + " items, " + fresh.size()
                     + " new releases" + (gap.isEmpty() ? "" : ", a gap before it"));
             received.put(record.getStartDate(), window.endDate());
+            received.merge(at, window.endDate(), Math::max); // asked here, served later: covered from here on
             at = window.endDate();
         }
         progress.printf("Done: %d windows fetched, %d already received, %d items, %d new releases, %d gaps%n",
@@ -155,6 +156,10 @@ public final class Backfill {
                 }
                 FeedWindowReceived window = windows.deserialize(record.topic(), record.value());
                 received.merge(window.getStartDate(), window.getEndDate(), Math::max);
+                if (window.getRequestedStart() != null && window.getRequestedStart() < window.getStartDate()) {
+                    // Served later than asked (a gap): asking again from there gets the same window.
+                    received.merge(window.getRequestedStart(), window.getEndDate(), Math::max);
+                }
             });
         } catch (RuntimeException e) {
             throw new PublishException("Cannot read " + Topics.FEED_WINDOWS.name() + ": " + e.getMessage(), e, false);

@@ -73,7 +73,7 @@ public final class BackfillCommand {
                 enrichment.pagesBaseUrl(), clock);
         String bootstrap = settings.kafkaBootstrapServers();
         try (ReleaseEnricher enricher = new ReleaseEnricher(fetcher, new ReleaseSink(bootstrap, settings.schemaRegistry()),
-                bootstrap, settings.schemaRegistry(), ReleaseEnricher.Settings.of(enrichment.refreshAfter()), clock);
+                bootstrap, settings.schemaRegistry(), ReleaseEnricher.Settings.of(enrichment.refreshAfter()).discoveredOnly(), clock);
              KafkaWindowSink sink = new KafkaWindowSink(feedUrl, producerConfig(bootstrap, feedUrl),
                      new CursorReader(bootstrap, Duration.ofSeconds(30), settings.schemaRegistry()),
                      settings.schemaRegistry())) {

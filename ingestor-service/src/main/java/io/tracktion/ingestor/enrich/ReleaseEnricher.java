@@ -54,13 +54,20 @@ public final class ReleaseEnricher implements ReleaseDiscovery, AutoCloseable {
      * @param maxAttempts    failed fetches before a release is left pending for now
      * @param firstRetry     the wait after the first failure, doubling after each
      * @param maxRetry       the longest wait between attempts
-     * @param giveUpCooldown how long a release given up on is not tried again
+     * @param giveUpCooldown how long a release given up on (or found unreadable) is not tried again
+     * @param fetchAllPending whether pending releases this instance did not discover itself (left by a crash, or
+     *                        written by another instance) are fetched too: the live ingestor does, a backfill not
      */
     public record Settings(Duration refreshAfter, int maxAttempts, Duration firstRetry, Duration maxRetry,
-                           Duration giveUpCooldown) {
+                           Duration giveUpCooldown, boolean fetchAllPending) {
 
         public static Settings of(Duration refreshAfter) {
-            return new Settings(refreshAfter, 5, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofHours(1));
+            return new Settings(refreshAfter, 5, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofHours(1), true);
+        }
+
+        /** The same, but fetching only the releases this instance discovers (a backfill). */
+        public Settings discoveredOnly() {
+            return new Settings(refreshAfter, maxAttempts, firstRetry, maxRetry, giveUpCooldown, false);
         }
     }
 
@@ -102,7 +109,7 @@ public final class ReleaseEnricher implements ReleaseDiscovery, AutoCloseable {
         try {
             end = topics.readToEnd(Topics.RELEASES.name(), LOAD_TIMEOUT, record -> {
                 records[0]++;
-                apply(record);
+                apply(record, false);
             });
         } catch (KafkaException e) {
             throw new PublishException("Cannot read the release cache " + Topics.RELEASES.name() + ": " + e.getMessage(), e, false);
@@ -110,32 +117,47 @@ public final class ReleaseEnricher implements ReleaseDiscovery, AutoCloseable {
         List<String> pending = catalog.withStatus(ReleaseStatus.PENDING);
         LOG.info("Release cache: {} releases from {} records in {} ms; {} pending to fetch", catalog.size(), records[0],
                 (System.nanoTime() - started) / 1_000_000, pending.size());
-        for (String url : pending) {
-            enqueue(url, catalog.get(url).firstSeenAt());
+        if (settings.fetchAllPending()) {
+            for (String url : pending) {
+                enqueue(url, catalog.get(url).firstSeenAt());
+            }
         }
         loaded = true;
         worker.start();
         // Other writers (a backfill, another instance) add to the cache too: follow the topic from here on.
         follower = topics.follow(end, "release-cache-follower", record -> {
             try {
-                apply(record);
+                apply(record, true);
             } catch (KafkaException e) {
                 LOG.warn("Release cache follower: {}", e.getMessage());
             }
         });
     }
 
-    /** One record of the topic into the catalogue: a tombstone removes, a record updates unless older. */
-    private void apply(ConsumerRecord<String, byte[]> record) {
+    /**
+     * One record of the topic into the catalogue: a tombstone removes, a record updates unless older. A pending
+     * record that arrives while following (another writer's, or one whose window's commit seemed to fail) is
+     * fetched, unless this instance fetches only what it discovers.
+     */
+    private void apply(ConsumerRecord<String, byte[]> record, boolean following) {
         if (record.value() == null) {
             catalog.remove(record.key());
             return;
         }
         try {
-            catalog.put(releases.deserialize(record.topic(), record.value()));
-        } catch (UnknownSchemaIdException | SchemaRegistryUnavailableException e) {
+            Release release = releases.deserialize(record.topic(), record.value());
+            catalog.put(release);
+            ReleaseCatalog.Entry entry = catalog.get(release.getUrl());
+            if (following && settings.fetchAllPending() && entry != null && entry.status().equals(ReleaseStatus.PENDING)) {
+                enqueueUnlessCooling(release.getUrl(), entry.firstSeenAt(), clock.instant());
+            }
+        } catch (SchemaRegistryUnavailableException e) {
             throw new KafkaException("Release record " + record.partition() + "@" + record.offset()
                     + " cannot be read now: " + e.getMessage(), e);
+        } catch (UnknownSchemaIdException e) {
+            // Not a reason to stop the feed: the release counts as never seen, and is fetched again when sold.
+            LOG.warn("Release record {}-{}@{} has a schema id the registry lacks, passed over: {}", record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
         } catch (SerializationException e) {
             LOG.warn("Release record {}-{}@{} cannot be decoded, passed over: {}", record.topic(),
                     record.partition(), record.offset(), e.getMessage());
@@ -167,9 +189,11 @@ public final class ReleaseEnricher implements ReleaseDiscovery, AutoCloseable {
             if (entry == null || isNew.contains(url)) {
                 continue;
             }
+            Duration freshFor = entry.status().equals(ReleaseStatus.UNREADABLE)
+                    ? min(settings.refreshAfter(), settings.giveUpCooldown()) : settings.refreshAfter();
             if (entry.status().equals(ReleaseStatus.PENDING)) {
                 enqueueUnlessCooling(url, entry.firstSeenAt(), now);
-            } else if (entry.fetchedAt() != null && entry.fetchedAt().plus(settings.refreshAfter()).isBefore(now)) {
+            } else if (entry.fetchedAt() != null && entry.fetchedAt().plus(freshFor).isBefore(now)) {
                 if (enqueueUnlessCooling(url, entry.firstSeenAt(), now)) {
                     stats.refreshes.incrementAndGet();
                 }
@@ -211,28 +235,43 @@ public final class ReleaseEnricher implements ReleaseDiscovery, AutoCloseable {
     }
 
     private void handle(Job job) throws InterruptedException {
-        FetchResult result = fetcher.fetch(job.url, job.firstSeenAt);
-        if (result instanceof FetchResult.TryAgain again) {
-            retry(job, again);
-            return;
+        try {
+            FetchResult result = job.fetched != null ? job.fetched : fetcher.fetch(job.url, job.firstSeenAt);
+            if (result instanceof FetchResult.TryAgain again) {
+                retry(job, again);
+            } else {
+                store(job, (FetchResult.Answered) result);
+            }
+        } catch (RuntimeException e) {
+            // A bug or a page nobody foresaw must not stop the fetcher: this release waits, the others go on.
+            LOG.error("Release page {} could not be handled; trying it again later", job.url, e);
+            retry(job.withoutResult(), new FetchResult.TryAgain("unexpected " + e, Duration.ZERO, true));
         }
-        Release release = ((FetchResult.Answered) result).release();
-        byte[] page = ((FetchResult.Answered) result).page();
+    }
+
+    /** Writes what a fetch found; if Kafka cannot take it, only the writing is tried again, not the fetch. */
+    private void store(Job job, FetchResult.Answered answered) {
+        Release release = answered.release();
         ReleaseCatalog.Entry current = catalog.get(job.url);
         boolean keepKnown = release.getStatus().equals(ReleaseStatus.UNREADABLE)
                 && current != null && current.status().equals(ReleaseStatus.KNOWN);
         try {
-            if (page != null) {
-                sink.deadLetter(release, page, clock.instant());
+            if (answered.page() != null && !job.deadLettered) {
+                sink.deadLetter(release, answered.page(), clock.instant());
+                job = job.markDeadLettered();
             }
             if (!keepKnown) {
                 sink.write(release);
                 catalog.put(release);
             }
-        } catch (ReleaseSinkException e) {
+        } catch (ReleaseSinkException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             stats.sinkFailures.incrementAndGet();
-            LOG.warn("{}; fetching {} again later", e.getMessage(), job.url);
-            queue.put(job.after(job.attempt, backoff(1)));
+            Duration wait = backoff(job.writeAttempts + 1);
+            LOG.warn("{}; writing {} again in {}", e.getMessage(), job.url, wait);
+            queue.put(job.toWrite(answered, wait));
             return;
         }
         queued.remove(job.url);
@@ -272,6 +311,10 @@ public final class ReleaseEnricher implements ReleaseDiscovery, AutoCloseable {
         queue.put(job.after(attempt, wait));
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     private Duration backoff(int attempt) {
         Duration wait = settings.firstRetry().multipliedBy(1L << Math.min(20, Math.max(0, attempt - 1)));
         return wait.compareTo(settings.maxRetry()) > 0 ? settings.maxRetry() : wait;
@@ -309,11 +352,38 @@ public final class ReleaseEnricher implements ReleaseDiscovery, AutoCloseable {
         sink.close();
     }
 
-    /** One release to fetch, due at {@code dueNanos} (System.nanoTime). */
-    private record Job(String url, Instant firstSeenAt, int attempt, long dueNanos) implements Delayed {
+    /**
+     * One release to fetch, due at {@code dueNanos} (System.nanoTime); {@code fetched}, when set, is what a fetch
+     * found that Kafka did not take yet ({@code writeAttempts} times).
+     */
+    private record Job(String url, Instant firstSeenAt, int attempt, long dueNanos, FetchResult.Answered fetched,
+                       int writeAttempts, boolean deadLettered) implements Delayed {
+
+        Job(String url, Instant firstSeenAt, int attempt, long dueNanos) {
+            this(url, firstSeenAt, attempt, dueNanos, null, 0, false);
+        }
 
         Job after(int nextAttempt, Duration wait) {
-            return new Job(url, firstSeenAt, nextAttempt, System.nanoTime() + wait.toNanos());
+            return new Job(url, firstSeenAt, nextAttempt, due(wait), null, 0, false);
+        }
+
+        Job toWrite(FetchResult.Answered answered, Duration wait) {
+            return new Job(url, firstSeenAt, attempt, due(wait), answered, writeAttempts + 1, deadLettered);
+        }
+
+        Job markDeadLettered() {
+            return new Job(url, firstSeenAt, attempt, dueNanos, fetched, writeAttempts, true);
+        }
+
+        Job withoutResult() {
+            return new Job(url, firstSeenAt, attempt, dueNanos, null, 0, false);
+        }
+
+        /** Now plus {@code wait}, at most a day ahead (a wait past that is a mistake, and would overflow). */
+        private static long due(Duration wait) {
+            Duration capped = wait.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1) : wait;
+            long nanos = capped.isNegative() ? 0 : capped.toNanos();
+            return System.nanoTime() + nanos;
         }
 
         @Override

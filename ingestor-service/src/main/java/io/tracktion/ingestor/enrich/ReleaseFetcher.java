@@ -1,6 +1,7 @@
 package io.tracktion.ingestor.enrich;
 
 import io.tracktion.ingestor.http.BandcampHttp;
+import io.tracktion.ingestor.http.BodyTooLargeException;
 import io.tracktion.ingestor.http.CircuitOpenException;
 import io.tracktion.ingestor.http.HttpAnswer;
 import io.tracktion.schemas.EntityIds;
@@ -43,17 +44,29 @@ public final class ReleaseFetcher {
             answer = http.get(target, page.getHost(), "text/html,application/xhtml+xml", MAX_PAGE_BYTES);
         } catch (CircuitOpenException e) {
             return new FetchResult.TryAgain(e.getMessage(), Duration.between(clock.instant(), e.until()), false);
+        } catch (BodyTooLargeException e) {
+            return new FetchResult.Answered(failed(url, ReleaseStatus.UNREADABLE, 200, "page larger than "
+                    + MAX_PAGE_BYTES + " bytes", firstSeenAt, clock.instant()), new byte[0]);
         } catch (IOException e) {
             return new FetchResult.TryAgain(e.getMessage(), Duration.ZERO, true);
         }
         Instant fetchedAt = clock.instant();
         int status = answer.status();
+        if (answer.isSuccess() && !samePage(target, answer.finalUri())) {
+            // Redirected elsewhere (a renamed slug, the artist's home, a track's album): that page is not this
+            // release, and reading it would give this release another's data.
+            return new FetchResult.Answered(failed(url, ReleaseStatus.GONE, status, "moved to " + answer.finalUri(),
+                    firstSeenAt, fetchedAt), null);
+        }
         if (status == 200) {
             try {
                 return new FetchResult.Answered(parser.parse(url, answer.body(), answer.charset().orElse(null),
                         fetchedAt, firstSeenAt), null);
             } catch (UnreadablePageException e) {
                 return new FetchResult.Answered(failed(url, ReleaseStatus.UNREADABLE, status, e.getMessage(),
+                        firstSeenAt, fetchedAt), answer.body());
+            } catch (RuntimeException e) { // a page the parser did not foresee: this page's problem, not the fetcher's
+                return new FetchResult.Answered(failed(url, ReleaseStatus.UNREADABLE, status, "the parser failed: " + e,
                         firstSeenAt, fetchedAt), answer.body());
             }
         }
@@ -65,6 +78,16 @@ public final class ReleaseFetcher {
             return new FetchResult.TryAgain("HTTP 429", answer.retryAfter().orElse(Duration.ZERO), false);
         }
         return new FetchResult.TryAgain("HTTP " + status, Duration.ZERO, true);
+    }
+
+    /** The same page: same path, trailing slashes aside (a host may change, e.g. to the artist's custom domain). */
+    static boolean samePage(URI asked, URI answered) {
+        if (answered == null) {
+            return true;
+        }
+        String a = asked.getRawPath() == null ? "" : asked.getRawPath().replaceAll("/+$", "");
+        String b = answered.getRawPath() == null ? "" : answered.getRawPath().replaceAll("/+$", "");
+        return a.equals(b);
     }
 
     /** A release nothing could be read of: every field but the status and its reason stays empty. */

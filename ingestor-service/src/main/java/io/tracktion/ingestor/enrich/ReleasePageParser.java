@@ -47,7 +47,7 @@ public final class ReleasePageParser {
             Pattern.compile("(?i)\\breleas(?:ed|es)\\s+([A-Za-z]+\\.? \\d{1,2},? \\d{4}|\\d{1,2} [A-Za-z]+ \\d{4})");
     /** ISO-8601 durations as Bandcamp writes them (P00H05M12S) and as the standard does (PT5M12S). */
     private static final Pattern DURATION = Pattern.compile(
-            "P(?:(\\d+)D)?T?(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+(?:\\.\\d+)?)S)?", Pattern.CASE_INSENSITIVE);
+            "P(?:(\\d{1,6})D)?T?(?:(\\d{1,6})H)?(?:(\\d{1,6})M)?(?:(\\d{1,9}(?:\\.\\d{1,9})?)S)?", Pattern.CASE_INSENSITIVE);
 
     private final TagClassifier classifier;
 

@@ -55,46 +55,62 @@ public final class BandcampHttp {
      */
     public HttpAnswer get(URI uri, String host, String accept, long maxBytes)
             throws CircuitOpenException, IOException, InterruptedException {
-        circuits.allow(host);
+        // The turn first, then the circuit: a trial request must not wait out a pause while holding the circuit.
         pacer.acquire();
-        requests.incrementAndGet();
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .GET()
-                .timeout(timeout)
-                .header("User-Agent", userAgent)
-                .header("Accept", accept)
-                .build();
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, BoundedBody.handler(maxBytes));
-        HttpResponse<byte[]> response;
+        circuits.allow(host);
+        boolean judged = false;
         try {
-            // The request timeout ends at the response headers; this bounds the body as well.
-            response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            circuits.failed(host);
-            throw new IOException("no complete answer from " + uri + " within " + timeout, e);
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            circuits.succeeded(host); // not the host's fault; do not leave a trial request hanging
-            throw e;
-        } catch (ExecutionException e) {
-            circuits.failed(host);
-            Throwable cause = e.getCause();
-            throw new IOException(uri + " failed: " + (cause instanceof IOException ? cause.toString() : "unexpected " + cause), cause);
+            requests.incrementAndGet();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .GET()
+                    .timeout(timeout)
+                    .header("User-Agent", userAgent)
+                    .header("Accept", accept)
+                    .build();
+            CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, BoundedBody.handler(maxBytes));
+            HttpResponse<byte[]> response;
+            try {
+                // The request timeout ends at the response headers; this bounds the body as well.
+                response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                exchange.cancel(true);
+                circuits.failed(host);
+                judged = true;
+                throw new IOException("no complete answer from " + uri + " within " + timeout, e);
+            } catch (InterruptedException e) {
+                exchange.cancel(true);
+                throw e;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof BodyTooLargeException tooLarge) {
+                    circuits.succeeded(host); // the host is up; the answer is just not one we take
+                    judged = true;
+                    throw tooLarge;
+                }
+                circuits.failed(host);
+                judged = true;
+                throw new IOException(uri + " failed: " + (cause instanceof IOException ? cause.toString() : "unexpected " + cause), cause);
+            }
+            int status = response.statusCode();
+            var retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant())
+                    .map(wait -> wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait);
+            if (status == 429) {
+                rateLimited.incrementAndGet();
+                pacer.pause(retryAfter.orElse(DEFAULT_RATE_LIMIT_PAUSE));
+                circuits.succeeded(host); // the host is up, and says how long to wait
+            } else if (status >= 500) {
+                circuits.failed(host);
+            } else {
+                circuits.succeeded(host);
+            }
+            judged = true;
+            return new HttpAnswer(status, response.body(), response.headers().firstValue("Content-Type").orElse(null),
+                    retryAfter, response.uri());
+        } finally {
+            if (!judged) {
+                circuits.abandoned(host); // interrupted or broken before an answer: no verdict on the host
+            }
         }
-        int status = response.statusCode();
-        var retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
-        if (status == 429) {
-            rateLimited.incrementAndGet();
-            Duration pause = retryAfter.orElse(DEFAULT_RATE_LIMIT_PAUSE);
-            pacer.pause(pause.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : pause);
-            circuits.succeeded(host); // the host is up, and says how long to wait
-        } else if (status >= 500) {
-            circuits.failed(host);
-        } else {
-            circuits.succeeded(host);
-        }
-        return new HttpAnswer(status, response.body(), response.headers().firstValue("Content-Type").orElse(null), retryAfter);
     }
 
     public CircuitBreakers circuits() {

@@ -39,7 +39,7 @@ public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
         for (ByteBuffer buffer : buffers) {
             if (bytes.size() + (long) buffer.remaining() > limit) {
                 subscription.cancel();
-                result.completeExceptionally(new IOException("response body larger than " + limit + " bytes"));
+                result.completeExceptionally(new BodyTooLargeException(limit));
                 return;
             }
             byte[] chunk = new byte[buffer.remaining()];

@@ -58,6 +58,14 @@ public final class CircuitBreakers {
         }
     }
 
+    /** A request let through that ended without a verdict on the host (interrupted): a trial may go again. */
+    public synchronized void abandoned(String host) {
+        Circuit circuit = circuits.get(circuitOf(host));
+        if (circuit != null) {
+            circuit.trialInFlight = false;
+        }
+    }
+
     public synchronized void failed(String host) {
         Circuit circuit = circuits.computeIfAbsent(circuitOf(host), h -> new Circuit());
         circuit.failures++;

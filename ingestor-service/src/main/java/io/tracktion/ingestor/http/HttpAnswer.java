@@ -1,5 +1,6 @@
 package io.tracktion.ingestor.http;
 
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -13,9 +14,10 @@ import java.util.Optional;
  * @param status      the status code
  * @param body        the whole body
  * @param contentType the Content-Type header, or null
- * @param retryAfter  the Retry-After header's wait, when there was a readable one
+ * @param retryAfter  the Retry-After header's wait, when there was a readable one (at most an hour)
+ * @param finalUri    the URI that answered, after redirects
  */
-public record HttpAnswer(int status, byte[] body, String contentType, Optional<Duration> retryAfter) {
+public record HttpAnswer(int status, byte[] body, String contentType, Optional<Duration> retryAfter, URI finalUri) {
 
     public boolean isSuccess() {
         return status >= 200 && status <= 299;

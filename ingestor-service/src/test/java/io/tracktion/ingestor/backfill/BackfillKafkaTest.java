@@ -86,6 +86,28 @@ class BackfillKafkaTest {
     }
 
     @Test
+    void aWindowServedLaterThanAskedIsAGapAndIsNotFetchedAgainOnTheNextRun() throws Exception {
+        ManualClock clock = SimClock.manual(T0.plus(Duration.ofHours(3)));
+        try (BandcampSimulator sim = BandcampSimulator.builder().seed(78).salesPerMinute(4).clock(clock).build().start()) {
+            sim.faults().skipAhead(1, Duration.ofMinutes(4));
+            Map<String, String> env = Map.of("BANDCAMP_BASE_URL", sim.baseUrl(),
+                    "BANDCAMP_PAGES_URL", sim.baseUrl() + "/_pages", "BANDCAMP_REQUESTS_PER_SECOND", "100",
+                    "KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers(), "SCHEMA_REGISTRY_URL", SchemaRegistry.url());
+            List<String> range = List.of("--from", T0.toString(), "--to", T0.plus(Duration.ofMinutes(30)).toString());
+            ByteArrayOutputStream first = new ByteArrayOutputStream();
+            assertThat(BackfillCommand.run(range, env, new PrintStream(first, true))).isZero();
+            assertThat(first.toString(StandardCharsets.UTF_8)).contains("a gap before it")
+                    .contains("Done: 3 windows fetched, 0 already received");
+            int published = KafkaTopics.rawSales(KAFKA, sim.baseUrl()).size();
+
+            ByteArrayOutputStream second = new ByteArrayOutputStream();
+            assertThat(BackfillCommand.run(range, env, new PrintStream(second, true))).isZero();
+            assertThat(second.toString(StandardCharsets.UTF_8)).contains("Done: 0 windows fetched, 3 already received");
+            assertThat(KafkaTopics.rawSales(KAFKA, sim.baseUrl())).hasSize(published);
+        }
+    }
+
+    @Test
     void refusesNonsenseArguments() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(BackfillCommand.run(List.of("--from", "yesterday", "--to", "2026-11-30T00:00:00Z"), Map.of(),

@@ -102,7 +102,7 @@ class ReleaseEnrichmentKafkaTest {
     void aPageOlderThanTheRefreshPeriodIsFetchedAgainWhenASaleNamesIt() throws Exception {
         ManualClock clock = SimClock.manual(T0);
         ReleaseEnricher.Settings refreshFast = new ReleaseEnricher.Settings(Duration.ofSeconds(1), 3,
-                Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofHours(1));
+                Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofHours(1), true);
         try (BandcampSimulator sim = simulator(606, clock); var rig = new EnrichmentRig(KAFKA, sim, refreshFast)) {
             rig.catchUp();
             Set<String> before = rig.releaseUrlsSold();

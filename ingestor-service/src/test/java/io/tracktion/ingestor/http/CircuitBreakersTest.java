@@ -70,4 +70,17 @@ class CircuitBreakersTest {
         assertThat(circuits.isOpen("a.bandcamp.com")).isFalse();
         assertThat(Duration.ofMinutes(10)).isEqualTo(CircuitBreakers.LONGEST_OPENING);
     }
+
+    @Test
+    void aTrialThatEndsWithoutAnAnswerLetsTheNextOneTry() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            circuits.failed("a.bandcamp.com");
+        }
+        now = now.plus(CircuitBreakers.FIRST_OPENING);
+        circuits.allow("a.bandcamp.com"); // the trial, then interrupted before any answer
+        circuits.abandoned("a.bandcamp.com");
+        circuits.allow("a.bandcamp.com"); // not stuck half open
+        circuits.succeeded("a.bandcamp.com");
+        assertThat(circuits.isOpen("a.bandcamp.com")).isFalse();
+    }
 }

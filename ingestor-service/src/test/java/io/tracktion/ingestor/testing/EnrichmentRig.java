@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
 public final class EnrichmentRig implements AutoCloseable {
 
     public static final ReleaseEnricher.Settings FAST_RETRIES = new ReleaseEnricher.Settings(Duration.ofDays(7), 3,
-            Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofHours(1));
+            Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofHours(1), true);
 
     private static final Pattern URL_FIELD = Pattern.compile("\"url\"\\s*:\\s*\"([^\"]*)\"");
 

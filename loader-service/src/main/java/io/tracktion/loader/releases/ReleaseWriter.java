@@ -17,9 +17,10 @@ import javax.sql.DataSource;
 
 /**
  * Writes {@link Release} records to tables release, artist, label, tag and release_tag, a batch in one
- * transaction. Each record is the release's latest state (the topic is compacted and read in order), so it
- * replaces what the row had: upserts keyed by the release URL, artist id and label URL, and the release's tags
- * replaced as a whole. Writing the same record again changes nothing.
+ * transaction. A record replaces what the row had unless it is older: a pending record (never fetched) or an
+ * earlier fetch does not undo a later fetch, whatever order they come in (several writers, replays). Upserts keyed
+ * by the release URL, artist id and label URL; the release's tags replaced as a whole. Writing the same record
+ * again changes nothing.
  */
 public final class ReleaseWriter {
 
@@ -43,7 +44,9 @@ public final class ReleaseWriter {
                 album_url = excluded.album_url, album_title = excluded.album_title, source = excluded.source,
                 http_status = excluded.http_status, problem = excluded.problem,
                 first_seen_at = least(release.first_seen_at, excluded.first_seen_at),
-                fetched_at = excluded.fetched_at, updated_at = now()""";
+                fetched_at = excluded.fetched_at, updated_at = now()
+            WHERE release.fetched_at IS NULL
+               OR (excluded.fetched_at IS NOT NULL AND excluded.fetched_at >= release.fetched_at)""";
     private static final String UPSERT_TAG = """
             INSERT INTO tag (name, class) VALUES (?, ?)
             ON CONFLICT (name) DO UPDATE SET class = 'genre' WHERE excluded.class = 'genre'""";
@@ -127,7 +130,9 @@ public final class ReleaseWriter {
         release.setString(i++, record.getProblem());
         release.setObject(i++, timestamp(record.getFirstSeenAt()), Types.TIMESTAMP_WITH_TIMEZONE);
         release.setObject(i, timestamp(record.getFetchedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-        release.executeUpdate();
+        if (release.executeUpdate() == 0) {
+            return; // an older state than the row's (a late pending record, an older fetch): the row stays as it is
+        }
 
         deleteTags.setString(1, record.getId());
         deleteTags.executeUpdate();
