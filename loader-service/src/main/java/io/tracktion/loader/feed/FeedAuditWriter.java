@@ -1,8 +1,8 @@
 package io.tracktion.loader.feed;
 
+import io.tracktion.loader.batch.Transactions;
 import io.tracktion.schemas.FeedGap;
 import io.tracktion.schemas.FeedWindowReceived;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -43,8 +43,7 @@ public final class FeedAuditWriter {
         if (windows.isEmpty() && gaps.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        Transactions.inTransaction(dataSource, connection -> {
             try (PreparedStatement window = connection.prepareStatement(UPSERT_WINDOW);
                  PreparedStatement gap = connection.prepareStatement(UPSERT_GAP)) {
                 for (FeedWindowReceived w : windows) {
@@ -74,16 +73,8 @@ public final class FeedAuditWriter {
                 }
                 window.executeBatch();
                 gap.executeBatch();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailed) {
-                    e.addSuppressed(rollbackFailed);
-                }
-                throw e;
             }
-        }
+        });
     }
 
     private static OffsetDateTime seconds(Long epochSeconds) {

@@ -1,9 +1,9 @@
 package io.tracktion.loader.releases;
 
+import io.tracktion.loader.batch.Transactions;
 import io.tracktion.schemas.Release;
 import io.tracktion.schemas.ReleaseArtist;
 import io.tracktion.schemas.ReleaseLabel;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -65,8 +65,7 @@ public final class ReleaseWriter {
         if (releases.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        Transactions.inTransaction(dataSource, connection -> {
             try (PreparedStatement artist = connection.prepareStatement(UPSERT_ARTIST);
                  PreparedStatement label = connection.prepareStatement(UPSERT_LABEL);
                  PreparedStatement release = connection.prepareStatement(UPSERT_RELEASE);
@@ -76,16 +75,8 @@ public final class ReleaseWriter {
                 for (Release record : releases) {
                     write(record, artist, label, release, tag, deleteTags, insertTag);
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailed) {
-                    e.addSuppressed(rollbackFailed);
-                }
-                throw e;
             }
-        }
+        });
     }
 
     private static void write(Release record, PreparedStatement artist, PreparedStatement label,

@@ -1,6 +1,7 @@
 package io.tracktion.loader.sales;
 
 import io.tracktion.loader.sales.WriteResult.Rejection;
+import io.tracktion.loader.batch.Transactions;
 import io.tracktion.schemas.Sale;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,17 +36,9 @@ public final class SaleWriter {
         if (sales.isEmpty()) {
             return new WriteResult(0, 0, List.of());
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                WriteResult result = insert(connection, sales);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
-            }
-        }
+        WriteResult[] result = {null};
+        Transactions.inTransaction(dataSource, connection -> result[0] = insert(connection, sales));
+        return result[0];
     }
 
     private static WriteResult insert(Connection connection, List<Sale> sales) throws SQLException {
@@ -90,13 +83,5 @@ public final class SaleWriter {
             }
         }
         return new WriteResult(inserted, sales.size() - inserted - rejected.size(), rejected);
-    }
-
-    private static void rollback(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException rollbackFailed) {
-            cause.addSuppressed(rollbackFailed); // the connection is probably gone; the pool will drop it
-        }
     }
 }
