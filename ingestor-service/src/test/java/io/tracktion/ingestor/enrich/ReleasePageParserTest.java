@@ -237,11 +237,11 @@ class ReleasePageParserTest {
 
     @Test
     void durations() {
-        assertThat(ReleasePageParser.seconds("P00H05M12S")).isEqualTo(312);
-        assertThat(ReleasePageParser.seconds("PT1H2M3.6S")).isEqualTo(3724);
-        assertThat(ReleasePageParser.seconds("PT45S")).isEqualTo(45);
-        assertThat(ReleasePageParser.seconds("five minutes")).isNull();
-        assertThat(ReleasePageParser.seconds("P")).isNull();
+        assertThat(PageValues.seconds("P00H05M12S")).isEqualTo(312);
+        assertThat(PageValues.seconds("PT1H2M3.6S")).isEqualTo(3724);
+        assertThat(PageValues.seconds("PT45S")).isEqualTo(45);
+        assertThat(PageValues.seconds("five minutes")).isNull();
+        assertThat(PageValues.seconds("P")).isNull();
     }
 
     private Release parse(String resource, String url) throws IOException, UnreadablePageException {
