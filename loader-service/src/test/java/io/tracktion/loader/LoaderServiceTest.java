@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tracktion.loader.deadletter.DeadLetters;
+import io.tracktion.loader.releases.ReleasesListener;
 import io.tracktion.loader.sales.SalesListener;
 import io.tracktion.loader.status.LoaderStats;
 import io.tracktion.loader.testing.Loader;
@@ -282,7 +283,7 @@ class LoaderServiceTest {
         producer.commit(List.of(
                 new ProducerRecord<>(topic, url.getBytes(StandardCharsets.UTF_8), serde.serialize(topic, known)),
                 new ProducerRecord<>(topic, url.getBytes(StandardCharsets.UTF_8), serde.serialize(topic, pending))));
-        Thread.sleep(2000);
+        awaitReleasesLoaderCaughtUp();
         assertThat(single(db, "SELECT status || '|' || genre FROM release")).isEqualTo("known|electronic");
         assertThat(single(db, "SELECT count(*) FROM release_tag")).isEqualTo("4");
         assertThat(single(db, "SELECT count(*) FROM release")).isEqualTo("1");
@@ -357,6 +358,24 @@ class LoaderServiceTest {
     }
 
     /** What an operator does to replay: with the loader stopped, move its group back to offset 0. */
+    /** Until the loader has committed offsets past every record in bandcamp.releases (it commits after writing). */
+    private static void awaitReleasesLoaderCaughtUp() {
+        await().atMost(PATIENCE).until(() -> {
+            try (Admin admin = KAFKA.admin()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin
+                        .listConsumerGroupOffsets(ReleasesListener.GROUP_ID).partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = IntStream
+                        .range(0, Topics.RELEASES.partitions()).boxed().collect(Collectors.toMap(
+                                p -> new TopicPartition(Topics.RELEASES.name(), p),
+                                p -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+                        || (committed.get(end.getKey()) != null
+                            && committed.get(end.getKey()).offset() >= end.getValue().offset()));
+            }
+        });
+    }
+
     private static void rewindLoaderGroupToTheStart() throws Exception {
         Map<TopicPartition, OffsetAndMetadata> start = IntStream.range(0, Topics.SALES.partitions()).boxed()
                 .collect(Collectors.toMap(p -> new TopicPartition(Topics.SALES.name(), p), p -> new OffsetAndMetadata(0)));

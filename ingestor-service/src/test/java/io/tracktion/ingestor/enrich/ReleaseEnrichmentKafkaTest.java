@@ -1,6 +1,7 @@
 package io.tracktion.ingestor.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tracktion.ingestor.testing.EnrichmentRig;
 import io.tracktion.ingestor.testing.KafkaTopics;
@@ -106,7 +107,10 @@ class ReleaseEnrichmentKafkaTest {
         try (BandcampSimulator sim = simulator(606, clock); var rig = new EnrichmentRig(KAFKA, sim, refreshFast)) {
             rig.catchUp();
             Set<String> before = rig.releaseUrlsSold();
-            Thread.sleep(1500); // every page fetched is now older than the refresh period
+            Instant lastFetch = EnrichmentRig.latestReleases(KAFKA).values().stream().map(Release::getFetchedAt)
+                    .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElseThrow();
+            // Every page fetched is older than the refresh period once it has passed since the last fetch.
+            await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(lastFetch.plusSeconds(1)));
             clock.advance(Duration.ofMinutes(60));
             rig.catchUp();
             Set<String> again = new java.util.HashSet<>(rig.releaseUrlsSold());

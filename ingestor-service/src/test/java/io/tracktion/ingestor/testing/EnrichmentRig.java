@@ -79,20 +79,14 @@ public final class EnrichmentRig implements AutoCloseable {
                 enricher);
     }
 
-    /** Polls until the feed has nothing new, then waits until every fetch the windows caused is done. */
-    public void catchUp() throws InterruptedException {
-        for (int polls = 0; polls < 400; polls++) {
-            PollResult result = poller.pollOnce();
-            boolean gapsOpen = status.view().gapsFound() > status.view().gapsClosed();
-            if (result.outcome() == PollResult.Outcome.EMPTY && !gapsOpen) {
-                break;
-            }
-            if (result.outcome() == PollResult.Outcome.EMPTY) {
-                Thread.sleep(1100); // an open gap is asked for again after the poll interval
-            } else if (!result.nextPollIn().isZero() && result.outcome() != PollResult.Outcome.WINDOW) {
-                Thread.sleep(Math.min(200, result.nextPollIn().toMillis()));
-            }
-        }
+    /**
+     * Polls until the feed has nothing new and no gap is open (an open gap is asked for again once the poll
+     * interval has passed), then waits until every fetch the windows caused is done.
+     */
+    public void catchUp() {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() ->
+                poller.pollOnce().outcome() == PollResult.Outcome.EMPTY
+                        && status.view().gapsFound() == status.view().gapsClosed());
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> enricher.isLoaded() && enricher.queuedFetches() == 0);
     }
