@@ -82,6 +82,11 @@ public final class CircuitBreakers {
         return circuit != null && circuit.openUntil != null;
     }
 
+    /** Whether any host's circuit refuses requests now (open, or half open with its trial under way). */
+    public synchronized boolean anyOpen() {
+        return circuits.values().stream().anyMatch(circuit -> circuit.openUntil != null);
+    }
+
     /** For /health: each circuit that has failed, with its state. */
     public synchronized Map<String, Object> describe() {
         Map<String, Object> described = new LinkedHashMap<>();

@@ -60,8 +60,7 @@ public class IngestorMetrics implements MeterBinder {
                 .description("Requests sent to Bandcamp, feed and pages").register(registry);
         FunctionCounter.builder("tracktion.bandcamp.rate.limited", bandcamp, BandcampHttp::rateLimitedAnswers)
                 .description("Answers 429 Too Many Requests").register(registry);
-        Gauge.builder("tracktion.bandcamp.circuit.open", bandcamp, b -> b.circuits().describe().values().stream()
-                        .anyMatch(c -> !"closed".equals(((java.util.Map<?, ?>) c).get("state"))) ? 1 : 0)
+        Gauge.builder("tracktion.bandcamp.circuit.open", bandcamp, b -> b.circuits().anyOpen() ? 1 : 0)
                 .description("1 while a circuit breaker keeps requests from a failing host").register(registry);
     }
 

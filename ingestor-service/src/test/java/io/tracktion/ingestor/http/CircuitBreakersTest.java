@@ -40,6 +40,7 @@ class CircuitBreakersTest {
         circuits.allow("other.bandcamp.com"); // still closed: two failures
         circuits.failed("other.bandcamp.com"); // Bandcamp's sites are one host: the third failure opens it
         assertThat(circuits.isOpen("bandcamp.com")).isTrue();
+        assertThat(circuits.anyOpen()).isTrue();
         assertThatThrownBy(() -> circuits.allow("x.bandcamp.com")).isInstanceOf(CircuitOpenException.class)
                 .hasMessageContaining("bandcamp.com");
         circuits.allow("music.example.org"); // another host is not affected
