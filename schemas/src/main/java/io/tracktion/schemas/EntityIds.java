@@ -40,6 +40,14 @@ public final class EntityIds {
         return of(rootUrl);
     }
 
+    /**
+     * The id of a signal: the same kind, entity and discriminator (the step crossed, the episode's start, the chart
+     * entered) always give the same id, so a replay writes the same signals and consumers deduplicate on it.
+     */
+    public static String signal(String kind, String dimension, String entityId, String discriminator) {
+        return of(String.join("\u001f", kind, dimension, entityId, discriminator));
+    }
+
     private static String of(String text) {
         byte[] digest;
         try {

@@ -91,6 +91,22 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
         return new RegistryAvroSerde<>(FeedWindowReceived.class, SingleObjectSerde.feedWindowReceived(), registry);
     }
 
+    public static RegistryAvroSerde<EnrichedSale> enrichedSale(SchemaRegistryConfig registry) {
+        return new RegistryAvroSerde<>(EnrichedSale.class, SingleObjectSerde.enrichedSale(), registry);
+    }
+
+    public static RegistryAvroSerde<StatsWindow> statsWindow(SchemaRegistryConfig registry) {
+        return new RegistryAvroSerde<>(StatsWindow.class, SingleObjectSerde.statsWindow(), registry);
+    }
+
+    public static RegistryAvroSerde<TrendingChart> trendingChart(SchemaRegistryConfig registry) {
+        return new RegistryAvroSerde<>(TrendingChart.class, SingleObjectSerde.trendingChart(), registry);
+    }
+
+    public static RegistryAvroSerde<Signal> signal(SchemaRegistryConfig registry) {
+        return new RegistryAvroSerde<>(Signal.class, SingleObjectSerde.signal(), registry);
+    }
+
     @Override
     public byte[] serialize(String topic, T data) {
         if (data == null) {

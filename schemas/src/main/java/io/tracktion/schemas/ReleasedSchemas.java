@@ -19,7 +19,8 @@ import org.apache.avro.message.SchemaStore;
 public final class ReleasedSchemas {
 
     /** The records whose versions are kept. */
-    public static final List<String> RECORDS = List.of("RawSale", "FeedCursor", "Sale", "Release", "FeedGap", "FeedWindowReceived");
+    public static final List<String> RECORDS = List.of("RawSale", "FeedCursor", "Sale", "Release", "FeedGap", "FeedWindowReceived",
+            "EnrichedSale", "StatsWindow", "TrendingChart", "Signal");
 
     private static final String ROOT = "/io/tracktion/schemas/released/";
     private static final ReleasedSchemas INSTANCE = load();

@@ -61,6 +61,22 @@ public final class SingleObjectSerde<T extends SpecificRecord> implements Serde<
         return new SingleObjectSerde<>(FeedWindowReceived.class, FeedWindowReceived.getClassSchema());
     }
 
+    public static SingleObjectSerde<EnrichedSale> enrichedSale() {
+        return new SingleObjectSerde<>(EnrichedSale.class, EnrichedSale.getClassSchema());
+    }
+
+    public static SingleObjectSerde<StatsWindow> statsWindow() {
+        return new SingleObjectSerde<>(StatsWindow.class, StatsWindow.getClassSchema());
+    }
+
+    public static SingleObjectSerde<TrendingChart> trendingChart() {
+        return new SingleObjectSerde<>(TrendingChart.class, TrendingChart.getClassSchema());
+    }
+
+    public static SingleObjectSerde<Signal> signal() {
+        return new SingleObjectSerde<>(Signal.class, Signal.getClassSchema());
+    }
+
     /** Encodes a record; throws {@link SerializationException} if it does not fit its schema. */
     public byte[] encode(T value) {
         try {

@@ -67,8 +67,45 @@ public final class Topics {
     public static final TopicSpec FEED_WINDOWS = new TopicSpec(Topics.FEED_WINDOWS_NAME, 1,
             Map.of("retention.ms", KEEP_FOREVER, "compression.type", "zstd"), "FeedWindowReceived");
 
+    /** The names of the analytics topics, as constants for annotations such as {@code @Topic}. */
+    public static final String SALES_ENRICHED_NAME = "tracktion.sales.enriched";
+    public static final String STATS_MINUTE_NAME = "tracktion.stats.minute";
+    public static final String STATS_HOUR_NAME = "tracktion.stats.hour";
+    public static final String STATS_DAY_NAME = "tracktion.stats.day";
+    public static final String TRENDING_NAME = "tracktion.trending";
+    public static final String SIGNALS_NAME = "tracktion.signals";
+
+    /**
+     * {@link EnrichedSale} keyed by saleId: each sale with its release, artist and label. A sale re-attributed once
+     * its release became known appears again with a higher revision; the latest revision is the truth.
+     */
+    public static final TopicSpec SALES_ENRICHED = new TopicSpec(SALES_ENRICHED_NAME, 3,
+            Map.of("retention.ms", THIRTY_DAYS, "compression.type", "zstd"), "EnrichedSale");
+
+    /**
+     * {@link StatsWindow} keyed by dimension|entityId|windowStart: per-entity sums in UTC windows of a minute, an
+     * hour and a day. Compacted (the latest record per window is its value) and, for minutes, also deleted after
+     * a week, since the database keeps the history.
+     */
+    public static final TopicSpec STATS_MINUTE = new TopicSpec(STATS_MINUTE_NAME, 3,
+            Map.of("cleanup.policy", "compact,delete", "retention.ms", String.valueOf(Duration.ofDays(7).toMillis()),
+                    "compression.type", "zstd"), "StatsWindow");
+    public static final TopicSpec STATS_HOUR = new TopicSpec(STATS_HOUR_NAME, 3,
+            Map.of("cleanup.policy", "compact", "compression.type", "zstd"), "StatsWindow");
+    public static final TopicSpec STATS_DAY = new TopicSpec(STATS_DAY_NAME, 3,
+            Map.of("cleanup.policy", "compact", "compression.type", "zstd"), "StatsWindow");
+
+    /** {@link TrendingChart} keyed by dimension|window|scope: the latest chart of each. Compacted. */
+    public static final TopicSpec TRENDING = new TopicSpec(TRENDING_NAME, 1,
+            Map.of("cleanup.policy", "compact", "compression.type", "zstd"), "TrendingChart");
+
+    /** {@link Signal} keyed by its deterministic id: first sales, new countries, milestones, spikes, chart entries. */
+    public static final TopicSpec SIGNALS = new TopicSpec(SIGNALS_NAME, 3,
+            Map.of("retention.ms", KEEP_FOREVER, "compression.type", "zstd"), "Signal");
+
     public static final List<TopicSpec> ALL = List.of(RAW_SALES, FEED_CURSOR, SALES, SALES_DEAD_LETTER,
-            RELEASES, RELEASES_DEAD_LETTER, FEED_DEAD_LETTER, FEED_GAPS, FEED_WINDOWS);
+            RELEASES, RELEASES_DEAD_LETTER, FEED_DEAD_LETTER, FEED_GAPS, FEED_WINDOWS,
+            SALES_ENRICHED, STATS_MINUTE, STATS_HOUR, STATS_DAY, TRENDING, SIGNALS);
 
     /** The topics whose values are Avro records, each with a registry subject. */
     public static List<TopicSpec> withSchemas() {

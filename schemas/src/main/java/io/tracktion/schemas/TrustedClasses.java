@@ -13,6 +13,9 @@ final class TrustedClasses {
                         .add(Release.class).add(ReleaseArtist.class).add(ReleaseLabel.class)
                         .add(ReleaseTrack.class).add(ReleaseFormat.class)
                         .add(FeedGap.class).add(FeedWindowReceived.class)
+                        .add(EnrichedSale.class).add(SaleAttribution.class)
+                        .add(StatsWindow.class).add(CurrencyAmount.class)
+                        .add(TrendingChart.class).add(TrendingEntry.class).add(Signal.class)
                         .build()));
     }
 

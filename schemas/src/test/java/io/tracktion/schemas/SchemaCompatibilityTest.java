@@ -16,13 +16,17 @@ import org.junit.jupiter.api.Test;
  */
 class SchemaCompatibilityTest {
 
-    private static final Map<String, Schema> CURRENT = Map.of(
-            "RawSale", RawSale.getClassSchema(),
-            "FeedCursor", FeedCursor.getClassSchema(),
-            "Sale", Sale.getClassSchema(),
-            "Release", Release.getClassSchema(),
-            "FeedGap", FeedGap.getClassSchema(),
-            "FeedWindowReceived", FeedWindowReceived.getClassSchema());
+    private static final Map<String, Schema> CURRENT = Map.ofEntries(
+            Map.entry("RawSale", RawSale.getClassSchema()),
+            Map.entry("FeedCursor", FeedCursor.getClassSchema()),
+            Map.entry("Sale", Sale.getClassSchema()),
+            Map.entry("Release", Release.getClassSchema()),
+            Map.entry("FeedGap", FeedGap.getClassSchema()),
+            Map.entry("FeedWindowReceived", FeedWindowReceived.getClassSchema()),
+            Map.entry("EnrichedSale", EnrichedSale.getClassSchema()),
+            Map.entry("StatsWindow", StatsWindow.getClassSchema()),
+            Map.entry("TrendingChart", TrendingChart.getClassSchema()),
+            Map.entry("Signal", Signal.getClassSchema()));
 
     @Test
     void everyRecordHasReleasedVersions() {

@@ -1,13 +1,27 @@
 package io.tracktion.transformer.topology;
 
+import io.tracktion.schemas.EnrichedSale;
 import io.tracktion.schemas.RawSale;
 import io.tracktion.schemas.RegistryAvroSerde;
 import io.tracktion.schemas.Sale;
 import io.tracktion.schemas.SchemaRegistryConfig;
+import io.tracktion.schemas.Signal;
+import io.tracktion.schemas.StatsWindow;
 import io.tracktion.schemas.Topics;
+import io.tracktion.schemas.TrendingChart;
 import io.tracktion.transformer.dedup.DeduplicationProcessor;
+import io.tracktion.transformer.delta.DeltaPartitioner;
+import io.tracktion.transformer.delta.Deltas;
+import io.tracktion.transformer.delta.SaleDelta;
+import io.tracktion.transformer.enrich.Enrichment;
+import io.tracktion.transformer.signals.EntitySignalsProcessor;
+import io.tracktion.transformer.stats.Interval;
+import io.tracktion.transformer.stats.StatsProcessor;
+import io.tracktion.transformer.trending.ChartsProcessor;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -17,22 +31,35 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The transformer's topology, a pure function of the registry's address: raw sales (bytes) → decode and
- * parse → parsed sales are deduplicated on saleId and written to {@code tracktion.sales}; records that
- * cannot be decoded or parsed go, as their original bytes, to {@code tracktion.sales.dlq}.
+ * The transformer's topology, a pure function of the registry's address and the analytics settings, in four
+ * parts:
  *
  * <pre>
- * bandcamp.sales.raw ─ parse ─┬─ parsed ── dedup(seen-sale-ids) ── tracktion.sales
- *                             └─ rejected ─ original bytes ─────── tracktion.sales.dlq
+ * parse:     bandcamp.sales.raw ─ parse ─┬─ dedup(seen-sale-ids) ─────────────────── tracktion.sales
+ *                                        └─ rejected, original bytes ────────────── tracktion.sales.dlq
+ * enrich:    sales by release URL + bandcamp.releases ─ Enrichment ───────────────── tracktion.sales.enriched
+ * aggregate: enriched ─ Deltas (one record per analytics partition) ─┬─ StatsProcessor ─ tracktion.stats.minute|hour|day
+ * signals:                                                           ├─ EntitySignalsProcessor ─ tracktion.signals
+ * trending:                                                          └─ ChartsProcessor ─ tracktion.trending (+ signals)
  * </pre>
+ *
+ * Everything after parsing runs in event time (the sale's time); nothing inside talks to the outside world.
  */
 public final class TransformerTopology {
 
     /** How long a saleId is remembered, in record (stream) time. */
     public static final Duration DEDUP_RETENTION = Duration.ofHours(48);
+
+    /**
+     * Partitions of the analytics repartition topic. Entities are spread over them by key; changing the number moves
+     * entities between tasks, so it needs a reset of the application's state.
+     */
+    public static final int ANALYTICS_PARTITIONS = 3;
 
     private static final String PARSED = "parsed";
     private static final String REJECTED = "rejected";
@@ -41,11 +68,29 @@ public final class TransformerTopology {
     private TransformerTopology() {
     }
 
-    /** @param registry where the serdes find schema ids (Confluent wire format; old single-object records read too) */
+    /** With the default analytics settings. */
     public static Topology buildTopology(SchemaRegistryConfig registry) {
-        RegistryAvroSerde<RawSale> rawSales = RegistryAvroSerde.rawSale(registry);
-        RegistryAvroSerde<Sale> sales = RegistryAvroSerde.sale(registry);
+        return buildTopology(registry, AnalyticsSettings.DEFAULTS);
+    }
+
+    /** @param registry where the serdes find schema ids (Confluent wire format; old single-object records read too) */
+    public static Topology buildTopology(SchemaRegistryConfig registry, AnalyticsSettings settings) {
         StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, Sale> sales = parse(builder, registry);
+        KStream<String, EnrichedSale> enriched = Enrichment.enrich(builder, sales, RegistryAvroSerde.release(registry),
+                settings.enrichWait(), settings.statsRetention());
+        enriched.to(Topics.SALES_ENRICHED.name(), Produced.with(Serdes.String(), RegistryAvroSerde.enrichedSale(registry))
+                .withName("sales-enriched"));
+        KStream<String, SaleDelta> deltas = deltas(enriched);
+        aggregate(builder, deltas, registry, settings);
+        signals(builder, deltas, registry, settings);
+        trending(builder, deltas, registry, settings);
+        return builder.build();
+    }
+
+    /** Raw sales (bytes) → decode and parse → deduplicated on saleId → tracktion.sales; bad records dead-lettered. */
+    private static KStream<String, Sale> parse(StreamsBuilder builder, SchemaRegistryConfig registry) {
+        RegistryAvroSerde<RawSale> rawSales = RegistryAvroSerde.rawSale(registry);
         // The window store is only a time-indexed set of ids: windows as long as the retention.
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.SEEN_SALE_IDS, DEDUP_RETENTION, DEDUP_RETENTION, false),
@@ -59,18 +104,85 @@ public final class TransformerTopology {
                 .branch((saleId, outcome) -> outcome.isParsed(), Branched.as(PARSED))
                 .defaultBranch(Branched.as(REJECTED));
 
-        outcomes.get(OUTCOME_PREFIX + PARSED)
+        KStream<String, Sale> sales = outcomes.get(OUTCOME_PREFIX + PARSED)
                 .mapValues(ParseOutcome::sale, Named.as("sale"))
                 .process(() -> new DeduplicationProcessor<>(StoreNames.SEEN_SALE_IDS, DEDUP_RETENTION),
-                        Named.as("dedup"), StoreNames.SEEN_SALE_IDS)
-                .to(Topics.SALES.name(), Produced.with(Serdes.String(), sales).withName("sales"));
+                        Named.as("dedup"), StoreNames.SEEN_SALE_IDS);
+        sales.to(Topics.SALES.name(), Produced.with(Serdes.String(), RegistryAvroSerde.sale(registry)).withName("sales"));
 
         outcomes.get(OUTCOME_PREFIX + REJECTED)
                 .map((none, outcome) -> KeyValue.pair(outcome.rejectedKey(), outcome.rejectedValue()),
                         Named.as("original-bytes"))
                 .to(Topics.SALES_DEAD_LETTER.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("dead-letters"));
+        return sales;
+    }
 
-        return builder.build();
+    /** Each enriched sale, as one delta per analytics partition holding that partition's entities and charts. */
+    static KStream<String, SaleDelta> deltas(KStream<String, EnrichedSale> enriched) {
+        return enriched
+                .flatMap((saleId, sale) -> Deltas.split(sale, ANALYTICS_PARTITIONS).entrySet().stream()
+                        .map(delta -> KeyValue.pair(DeltaPartitioner.key(delta.getKey(), saleId, sale.getRevision()),
+                                delta.getValue()))
+                        .toList(), Named.as("deltas"))
+                .repartition(Repartitioned.with(Serdes.String(), SaleDelta.SERDE)
+                        .withName("sale-deltas")
+                        .withNumberOfPartitions(ANALYTICS_PARTITIONS)
+                        .withStreamPartitioner(new DeltaPartitioner()));
+    }
+
+    private static void aggregate(StreamsBuilder builder, KStream<String, SaleDelta> deltas,
+                                  SchemaRegistryConfig registry, AnalyticsSettings settings) {
+        builder.addStateStore(cached(StoreNames.STATS_WINDOWS, statsWindowSerde()));
+        builder.addStateStore(cached(StoreNames.STATS_CARTS, Serdes.Integer()));
+        builder.addStateStore(cached(StoreNames.STATS_CHANGED, Serdes.Long()));
+        builder.addStateStore(cached(StoreNames.STATS_CLOCK, Serdes.Long()));
+        deltas.process(() -> new StatsProcessor(settings.statsGrace(), settings.statsRetention(), settings.emitInterval()),
+                        Named.as("stats"), StoreNames.STATS_WINDOWS, StoreNames.STATS_CARTS, StoreNames.STATS_CHANGED,
+                        StoreNames.STATS_CLOCK)
+                .to((key, window, context) -> Interval.ofId(window.getInterval()).topic(),
+                        Produced.with(Serdes.String(), RegistryAvroSerde.statsWindow(registry)).withName("stats-windows"));
+    }
+
+    private static void signals(StreamsBuilder builder, KStream<String, SaleDelta> deltas,
+                                SchemaRegistryConfig registry, AnalyticsSettings settings) {
+        builder.addStateStore(cached(StoreNames.ENTITY_HISTORY, entityHistorySerde()));
+        deltas.process(() -> new EntitySignalsProcessor(settings.spikeRules()), Named.as("entity-signals"),
+                        StoreNames.ENTITY_HISTORY)
+                .to(Topics.SIGNALS.name(), Produced.with(Serdes.String(), RegistryAvroSerde.signal(registry))
+                        .withName("entity-signals-out"));
+    }
+
+    private static void trending(StreamsBuilder builder, KStream<String, SaleDelta> deltas,
+                                 SchemaRegistryConfig registry, AnalyticsSettings settings) {
+        builder.addStateStore(cached(StoreNames.CHART_TOTALS, ChartsProcessor.totalsSerde()));
+        builder.addStateStore(cached(StoreNames.CHART_BUCKETS, ChartsProcessor.bucketSerde()));
+        builder.addStateStore(cached(StoreNames.CHART_CLOCK, Serdes.Long()));
+        Map<String, KStream<String, SpecificRecord>> out = deltas
+                .process(() -> new ChartsProcessor(settings.emitInterval(), settings.chartEntryMinUnits()),
+                        Named.as("charts"), StoreNames.CHART_TOTALS, StoreNames.CHART_BUCKETS, StoreNames.CHART_CLOCK)
+                .split(Named.as("charts-"))
+                .branch((key, value) -> value instanceof TrendingChart, Branched.as("trending"))
+                .defaultBranch(Branched.as("signals"));
+        out.get("charts-trending").mapValues(value -> (TrendingChart) value, Named.as("trending-charts"))
+                .to(Topics.TRENDING.name(), Produced.with(Serdes.String(), RegistryAvroSerde.trendingChart(registry))
+                        .withName("trending-out"));
+        out.get("charts-signals").mapValues(value -> (Signal) value, Named.as("chart-entries"))
+                .to(Topics.SIGNALS.name(), Produced.with(Serdes.String(), RegistryAvroSerde.signal(registry))
+                        .withName("chart-signals-out"));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static StoreBuilder<?> cached(String name, Serde<?> valueSerde) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), (Serde) valueSerde)
+                .withCachingEnabled();
+    }
+
+    private static Serde<?> statsWindowSerde() {
+        return StatsProcessor.storeSerde();
+    }
+
+    private static Serde<?> entityHistorySerde() {
+        return EntitySignalsProcessor.storeSerde();
     }
 }

@@ -1,0 +1,255 @@
+package io.tracktion.transformer.stats;
+
+import io.tracktion.schemas.CurrencyAmount;
+import io.tracktion.schemas.StatsWindow;
+import io.tracktion.transformer.delta.SaleDelta;
+import io.tracktion.transformer.topology.StoreNames;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Sums contributions into minute, hour and day windows per entity, in event time.
+ *
+ * <ul>
+ *   <li>A window's record is written at most once per {@code emitEvery} (wall clock) while it changes: the keys of
+ *       changed windows wait in {@link StoreNames#STATS_CHANGED}, a store like the others, so a crash loses none.</li>
+ *   <li>A window closes when stream time (the latest sale time this task has seen) passes its end plus
+ *       {@code grace}: its final record is written then.</li>
+ *   <li>A sale or re-attribution that arrives later still, within {@code retention} after the close, corrects the
+ *       closed window: another final record with a higher version. Beyond that it is counted
+ *       ({@code stats-late-dropped-total}) and left out of the windows; it stays in tracktion.sales.enriched.</li>
+ * </ul>
+ *
+ * Store keys begin with the interval and the zero-padded window start, so closing and forgetting windows are range
+ * scans in time order.
+ */
+public final class StatsProcessor implements Processor<String, SaleDelta, String, StatsWindow> {
+
+    private static final String CLOSED = "closed|";
+    private static final String FORGOTTEN = "forgotten|";
+    private static final String CARTS_FORGOTTEN = "carts-forgotten";
+    private static final long DAY = Duration.ofDays(1).toMillis();
+
+    private final long graceMillis;
+    private final long retentionMillis;
+    private final Duration emitEvery;
+    private ProcessorContext<String, StatsWindow> context;
+    private KeyValueStore<String, WindowTotals> windows;
+    private KeyValueStore<String, Integer> carts;
+    private KeyValueStore<String, Long> changed;
+    private KeyValueStore<String, Long> clock;
+    private Sensor lateDropped;
+    /** Per interval (by ordinal): windows starting before this have had their final record. */
+    private final long[] closedBefore = new long[Interval.values().length];
+
+    /**
+     * @param grace     how long after its end a window still takes late sales before its final record (STATS_GRACE)
+     * @param retention how long after closing a window is kept to be corrected
+     * @param emitEvery how often the changed windows' records are written
+     */
+    public StatsProcessor(Duration grace, Duration retention, Duration emitEvery) {
+        this.graceMillis = grace.toMillis();
+        this.retentionMillis = retention.toMillis();
+        this.emitEvery = emitEvery;
+    }
+
+    /** How {@link StoreNames#STATS_WINDOWS} keeps a window's sums. */
+    public static org.apache.kafka.common.serialization.Serde<?> storeSerde() {
+        return WindowTotals.SERDE;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, StatsWindow> context) {
+        this.context = context;
+        this.windows = context.getStateStore(StoreNames.STATS_WINDOWS);
+        this.carts = context.getStateStore(StoreNames.STATS_CARTS);
+        this.changed = context.getStateStore(StoreNames.STATS_CHANGED);
+        this.clock = context.getStateStore(StoreNames.STATS_CLOCK);
+        this.lateDropped = context.metrics().addRateTotalSensor("transformer", "stats", "stats-late-dropped",
+                Sensor.RecordingLevel.INFO);
+        for (Interval interval : Interval.values()) {
+            closedBefore[interval.ordinal()] = clockValue(CLOSED + interval.id());
+        }
+        context.schedule(emitEvery, PunctuationType.WALL_CLOCK_TIME, now -> writeChanged());
+    }
+
+    @Override
+    public void process(Record<String, SaleDelta> record) {
+        SaleDelta sale = record.value();
+        long time = sale.soldAtMillis();
+        long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
+        for (SaleDelta.Contribution contribution : sale.entities()) {
+            String entity = contribution.entity().key();
+            int cartChange = countCart(entity, sale, contribution.sign(), time);
+            for (Interval interval : Interval.values()) {
+                long start = interval.startOf(time);
+                if (start + interval.sizeMillis() + graceMillis + retentionMillis <= streamTime) {
+                    lateDropped.record();
+                    continue;
+                }
+                String key = windowKey(interval, start, entity);
+                WindowTotals totals = windows.get(key);
+                if (totals == null) {
+                    totals = new WindowTotals(contribution.entity().name());
+                    // Past its close already: what it gets now is a correction, written as final.
+                    totals.closed = start < closedBefore[interval.ordinal()];
+                }
+                totals.add(sale, contribution.sign(), cartChange, contribution.entity().name());
+                windows.put(key, totals);
+                changed.put(key, start);
+            }
+        }
+        advance(streamTime);
+    }
+
+    /** +1 when this contribution opens the cart for the entity, -1 when it empties it, else 0. */
+    private int countCart(String entity, SaleDelta sale, int sign, long time) {
+        String key = pad(Math.floorDiv(time, DAY) * DAY) + "|" + entity + "|" + sale.cartId();
+        Integer before = carts.get(key);
+        int items = (before == null ? 0 : before) + sign;
+        if (items == 0) {
+            carts.delete(key);
+        } else {
+            carts.put(key, items);
+        }
+        int was = before != null && before > 0 ? 1 : 0;
+        return (items > 0 ? 1 : 0) - was;
+    }
+
+    /** Writes the final record of every window that closed by {@code streamTime}, and forgets the old ones. */
+    private void advance(long streamTime) {
+        for (Interval interval : Interval.values()) {
+            // Windows [start, start + size) close once start + size + grace <= streamTime.
+            long closeBefore = interval.startOf(streamTime - graceMillis - interval.sizeMillis()) + interval.sizeMillis();
+            long closed = closedBefore[interval.ordinal()];
+            if (closeBefore > closed) {
+                List<KeyValue<String, WindowTotals>> closing = new ArrayList<>();
+                try (KeyValueIterator<String, WindowTotals> found = windows.range(
+                        windowKeyPrefix(interval, closed), windowKeyPrefix(interval, closeBefore))) {
+                    found.forEachRemaining(closing::add);
+                }
+                for (KeyValue<String, WindowTotals> window : closing) {
+                    if (!window.value.closed) {
+                        window.value.closed = true;
+                        write(window.key, window.value);
+                    }
+                }
+                clock.put(CLOSED + interval.id(), closeBefore);
+                closedBefore[interval.ordinal()] = closeBefore;
+            }
+            long forgetBefore = closeBefore - retentionMillis;
+            long forgotten = clockValue(FORGOTTEN + interval.id());
+            if (forgetBefore > forgotten) {
+                deleteRange(windows, windowKeyPrefix(interval, forgotten), windowKeyPrefix(interval, forgetBefore));
+                clock.put(FORGOTTEN + interval.id(), forgetBefore);
+            }
+        }
+        long cartsBefore = Math.floorDiv(streamTime - DAY - graceMillis - retentionMillis, DAY) * DAY;
+        long cartsForgotten = clockValue(CARTS_FORGOTTEN);
+        if (cartsBefore > cartsForgotten) {
+            deleteRange(carts, pad(cartsForgotten), pad(cartsBefore));
+            clock.put(CARTS_FORGOTTEN, cartsBefore);
+        }
+    }
+
+    private void writeChanged() {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = changed.all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        for (String key : keys) {
+            WindowTotals totals = windows.get(key);
+            if (totals != null) {
+                write(key, totals);
+            }
+            changed.delete(key);
+        }
+    }
+
+    private void write(String key, WindowTotals totals) {
+        totals.version++;
+        windows.put(key, totals);
+        changed.delete(key);
+        Interval interval = Interval.ofCode(key.charAt(0));
+        long start = Long.parseLong(key.substring(2, 18));
+        String entity = key.substring(19);
+        int bar = entity.indexOf('|');
+        StatsWindow window = toRecord(interval, start, entity.substring(0, bar), entity.substring(bar + 1), totals);
+        context.forward(new Record<>(publicKey(window.getDimension(), window.getEntityId(), start), window, start));
+    }
+
+    static StatsWindow toRecord(Interval interval, long start, String dimension, String entityId, WindowTotals t) {
+        List<CurrencyAmount> currencies = new ArrayList<>(t.revenueByCurrency.size());
+        for (Map.Entry<String, BigDecimal> entry : t.revenueByCurrency.entrySet()) {
+            currencies.add(new CurrencyAmount(entry.getKey(), money(entry.getValue())));
+        }
+        return StatsWindow.newBuilder()
+                .setDimension(dimension)
+                .setEntityId(entityId)
+                .setEntityName(t.entityName)
+                .setInterval(interval.id())
+                .setWindowStart(Instant.ofEpochMilli(start))
+                .setWindowEnd(Instant.ofEpochMilli(start + interval.sizeMillis()))
+                .setUnits(t.units)
+                .setRevenueUsd(money(t.revenueUsd))
+                .setRevenueByCurrency(currencies)
+                .setCarts(t.carts)
+                .setPayWhatYouWantUnits(t.payWhatYouWantUnits)
+                .setOverpayUsd(money(t.overpayUsd))
+                .setFinal$(t.closed)
+                .setVersion(t.version)
+                .setLastSaleAt(Instant.ofEpochSecond(Math.floorDiv(t.lastSaleMicros, 1_000_000),
+                        Math.floorMod(t.lastSaleMicros, 1_000_000) * 1000))
+                .build();
+    }
+
+    /** The topics' key: dimension|entityId|windowStart (ISO-8601 UTC). */
+    public static String publicKey(String dimension, String entityId, long startMillis) {
+        return dimension + "|" + entityId + "|" + Instant.ofEpochMilli(startMillis);
+    }
+
+    /** The schemas' decimals have scale 4. */
+    private static BigDecimal money(BigDecimal value) {
+        return value.setScale(4, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    private static String windowKey(Interval interval, long start, String entity) {
+        return windowKeyPrefix(interval, start) + "|" + entity;
+    }
+
+    private static String windowKeyPrefix(Interval interval, long start) {
+        return interval.code() + "|" + pad(start);
+    }
+
+    /** 16 digits: milliseconds up to the year 318857, in string order. */
+    private static String pad(long millis) {
+        String digits = Long.toString(Math.max(0, millis));
+        return "0".repeat(16 - digits.length()) + digits;
+    }
+
+    private long clockValue(String key) {
+        Long value = clock.get(key);
+        return value == null ? 0 : value;
+    }
+
+    private static <V> void deleteRange(KeyValueStore<String, V> store, String from, String to) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, V> found = store.range(from, to)) {
+            found.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        keys.removeIf(key -> key.compareTo(to) >= 0); // range() includes its upper bound
+        keys.forEach(store::delete);
+    }
+}

@@ -1,0 +1,93 @@
+package io.tracktion.transformer.stats;
+
+import io.tracktion.transformer.codec.BinaryCodec;
+import io.tracktion.transformer.delta.SaleDelta;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * The sums of one entity in one window. Every figure is a plain sum of signed contributions, so a negative
+ * contribution (a refund, a retracted attribution) subtracts exactly what a positive one added, and the order
+ * contributions arrive in does not change the result. Distinct carts are counted by the caller, which knows
+ * whether a contribution opened or emptied a cart for this entity.
+ */
+final class WindowTotals {
+
+    String entityName;
+    long units;
+    BigDecimal revenueUsd = BigDecimal.ZERO;
+    final Map<String, BigDecimal> revenueByCurrency = new TreeMap<>();
+    long carts;
+    long payWhatYouWantUnits;
+    BigDecimal overpayUsd = BigDecimal.ZERO;
+    long lastSaleMicros;
+    /** Records written for this window so far. */
+    long version;
+    /** Its final record has been written. */
+    boolean closed;
+
+    WindowTotals(String entityName) {
+        this.entityName = entityName;
+    }
+
+    /** Adds {@code sign} times the sale; {@code cartChange} is +1, -1 or 0 distinct carts. */
+    void add(SaleDelta sale, int sign, int cartChange, String name) {
+        BigDecimal factor = BigDecimal.valueOf(sign);
+        entityName = name;
+        units += sign;
+        revenueUsd = revenueUsd.add(sale.amountUsd().multiply(factor));
+        revenueByCurrency.merge(sale.currency(), sale.amount().multiply(factor), BigDecimal::add);
+        if (revenueByCurrency.get(sale.currency()).signum() == 0 && units == 0) {
+            revenueByCurrency.remove(sale.currency());
+        }
+        carts += cartChange;
+        if (sale.payWhatYouWant()) {
+            payWhatYouWantUnits += sign;
+        }
+        overpayUsd = overpayUsd.add(sale.overpayUsd().multiply(factor));
+        lastSaleMicros = Math.max(lastSaleMicros, sale.soldAtMicros());
+    }
+
+    private static final int FORMAT = 1;
+
+    static final Serde<WindowTotals> SERDE = BinaryCodec.serde(FORMAT, WindowTotals::write, WindowTotals::read);
+
+    private static void write(DataOutputStream out, WindowTotals t) throws IOException {
+        out.writeUTF(t.entityName);
+        out.writeLong(t.units);
+        BinaryCodec.writeDecimal(out, t.revenueUsd);
+        out.writeShort(t.revenueByCurrency.size());
+        for (Map.Entry<String, BigDecimal> entry : t.revenueByCurrency.entrySet()) {
+            out.writeUTF(entry.getKey());
+            BinaryCodec.writeDecimal(out, entry.getValue());
+        }
+        out.writeLong(t.carts);
+        out.writeLong(t.payWhatYouWantUnits);
+        BinaryCodec.writeDecimal(out, t.overpayUsd);
+        out.writeLong(t.lastSaleMicros);
+        out.writeLong(t.version);
+        out.writeBoolean(t.closed);
+    }
+
+    private static WindowTotals read(DataInputStream in) throws IOException {
+        WindowTotals t = new WindowTotals(in.readUTF());
+        t.units = in.readLong();
+        t.revenueUsd = BinaryCodec.readDecimal(in);
+        int currencies = in.readShort();
+        for (int i = 0; i < currencies; i++) {
+            t.revenueByCurrency.put(in.readUTF(), BinaryCodec.readDecimal(in));
+        }
+        t.carts = in.readLong();
+        t.payWhatYouWantUnits = in.readLong();
+        t.overpayUsd = BinaryCodec.readDecimal(in);
+        t.lastSaleMicros = in.readLong();
+        t.version = in.readLong();
+        t.closed = in.readBoolean();
+        return t;
+    }
+}
