@@ -124,8 +124,8 @@ public final class ChartsProcessor implements Processor<String, SaleDelta, Strin
             return;
         }
         long time = sale.soldAtMillis();
-        long streamTime = Math.max(context.currentStreamTimeMs(), time);
-        Set<Chart> touched = new LinkedHashSet<>(advance(streamTime));
+        // Stream time is the latest sale time this task has seen (see StatsProcessor).
+        Set<Chart> touched = new LinkedHashSet<>(advance(time));
         for (SaleDelta.ChartContribution c : sale.charts()) {
             Chart chart = chart(c.chart().key());
             touched.add(chart);
