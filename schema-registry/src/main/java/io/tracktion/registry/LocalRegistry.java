@@ -42,7 +42,7 @@ public final class LocalRegistry implements AutoCloseable {
     public static LocalRegistry startOn(int port, RegistryServer.PostgresStorage storage)
             throws RegistryException, IOException, InterruptedException {
         RegistryServer server = new RegistryServer(RegistryDistribution.locate(), RegistryJava.find(System.getenv()),
-                port, freePort(), storage);
+                port, freePortOtherThan(port), storage);
         Path logFile = Files.createTempFile("tracktion-schema-registry-", ".log");
         Process process = server.start(logFile);
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "schema-registry-stop"));
@@ -79,6 +79,20 @@ public final class LocalRegistry implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * A free port that is not {@code taken}: the kernel may hand out the port just closed again, and a management
+     * interface on the HTTP port would leave the registry without its health endpoints.
+     */
+    static int freePortOtherThan(int taken) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int port = freePort();
+            if (port != taken) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free port other than " + taken + " on the loopback interface");
     }
 
     /** A port nothing listens on now, on the loopback interface. */

@@ -162,7 +162,19 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
             long forgetBefore = closeBefore - retentionMillis;
             long forgotten = clockValue(FORGOTTEN + interval.id());
             if (forgetBefore > forgotten) {
-                deleteRange(windows, windowKeyPrefix(interval, forgotten), windowKeyPrefix(interval, forgetBefore));
+                // A correction not written yet is written before its window is forgotten.
+                String from = windowKeyPrefix(interval, forgotten);
+                String to = windowKeyPrefix(interval, forgetBefore);
+                List<KeyValue<String, WindowTotals>> old = new ArrayList<>();
+                try (KeyValueIterator<String, WindowTotals> found = windows.range(from, to)) {
+                    found.forEachRemaining(old::add);
+                }
+                for (KeyValue<String, WindowTotals> window : old) {
+                    if (changed.get(window.key) != null) {
+                        write(window.key, window.value);
+                    }
+                }
+                deleteRange(windows, from, to);
                 clock.put(FORGOTTEN + interval.id(), forgetBefore);
             }
         }
