@@ -52,14 +52,15 @@ final class ReleaseArrivals implements Processor<String, Release, String, Enrich
 
         for (KeyValue<String, EnrichedSale> waiting : drain(awaiting, prefix)) {
             EnrichedSale enriched = EnrichedSales.first(waiting.value.getSale(), attribution, now);
-            SaleEnricher.forward(context, enriched);
+            SaleEnricher.forward(context, enriched, record.timestamp());
             if (!Attributions.KNOWN.equals(attribution.getStatus())) {
                 attributedUnknown.put(waiting.key, enriched);
             }
         }
         if (Attributions.KNOWN.equals(attribution.getStatus())) {
             for (KeyValue<String, EnrichedSale> unknown : drain(attributedUnknown, prefix)) {
-                SaleEnricher.forward(context, EnrichedSales.reattributed(unknown.value, attribution, now));
+                SaleEnricher.forward(context, EnrichedSales.reattributed(unknown.value, attribution, now),
+                        record.timestamp());
             }
         }
     }

@@ -56,7 +56,8 @@ final class SaleEnricher implements Processor<String, Sale, String, EnrichedSale
         newestSaleMillis = Math.max(newestSaleMillis, sale.getSoldAt().toEpochMilli());
         String url = sale.getUrl() == null ? null : ReleaseUrls.canonical(sale.getUrl()).orElse(null);
         if (url == null) {
-            forward(context, EnrichedSales.first(sale, Attributions.without(Attributions.NONE, null), now()));
+            forward(context, EnrichedSales.first(sale, Attributions.without(Attributions.NONE, null), now()),
+                    record.timestamp());
             return;
         }
         SaleAttribution release = releases.get(url);
@@ -66,7 +67,7 @@ final class SaleEnricher implements Processor<String, Sale, String, EnrichedSale
             return;
         }
         EnrichedSale enriched = EnrichedSales.first(sale, release, now());
-        forward(context, enriched);
+        forward(context, enriched, record.timestamp());
         if (!Attributions.KNOWN.equals(release.getStatus())) {
             attributedUnknown.put(EnrichedSales.storeKey(url, sale.getSaleId()), enriched); // a page may come back
         }
@@ -85,7 +86,7 @@ final class SaleEnricher implements Processor<String, Sale, String, EnrichedSale
         }
         for (KeyValue<String, EnrichedSale> entry : overdue) {
             EnrichedSale unknown = EnrichedSale.newBuilder(entry.value).setEnrichedAt(Instant.ofEpochMilli(nowMillis)).build();
-            forward(context, unknown);
+            forward(context, unknown, nowMillis);
             attributedUnknown.put(entry.key, unknown);
             awaiting.delete(entry.key);
         }
@@ -113,9 +114,12 @@ final class SaleEnricher implements Processor<String, Sale, String, EnrichedSale
         return Instant.ofEpochMilli(context.currentSystemTimeMs());
     }
 
-    /** Keyed by saleId, at the sale's own time (event time downstream). */
-    static void forward(ProcessorContext<String, EnrichedSale> context, EnrichedSale enriched) {
-        context.forward(new Record<>(enriched.getSale().getSaleId(), enriched,
-                enriched.getSale().getSoldAt().toEpochMilli()));
+    /**
+     * Keyed by saleId. The record's timestamp is when it was written, not the sale's time: topics delete by
+     * timestamp, and a replay of last year's sales must not write records already past their retention. Event time
+     * travels in the values.
+     */
+    static void forward(ProcessorContext<String, EnrichedSale> context, EnrichedSale enriched, long timestamp) {
+        context.forward(new Record<>(enriched.getSale().getSaleId(), enriched, timestamp));
     }
 }

@@ -149,7 +149,7 @@ public final class EntitySignalsProcessor implements Processor<String, SaleDelta
 
     private void emit(Signal.Builder signal, SaleDelta sale) {
         Signal built = signal.build();
-        context.forward(new Record<>(built.getId(), built, sale.soldAtMillis()));
+        context.forward(new Record<>(built.getId(), built, context.currentSystemTimeMs()));
     }
 
     private static String known(String country) {

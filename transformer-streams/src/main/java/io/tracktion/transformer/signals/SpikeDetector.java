@@ -23,6 +23,8 @@ final class SpikeDetector {
     private double rate;
     private int hoursSeen;
     private boolean armed = true;
+    /** Epoch minute of the last spike: an episode is named by its minute, so two never share one. */
+    private long lastSpikeMinute = -1;
 
     /** What one evaluation found. */
     record Evaluation(boolean fires, int observed, double expected, double probability) {
@@ -85,9 +87,10 @@ final class SpikeDetector {
         double expected = expected(rules);
         double probability = observed < rules.minUnits() ? 1.0 : Poisson.upperTail(observed, expected);
         boolean improbable = observed >= rules.minUnits() && probability < rules.probability();
-        boolean fires = improbable && armed;
+        boolean fires = improbable && armed && lastMinute != lastSpikeMinute;
         if (fires) {
             armed = false;
+            lastSpikeMinute = lastMinute;
         } else if (!improbable && (observed < rules.minUnits() || probability >= rules.rearmProbability())) {
             armed = true;
         }
@@ -104,6 +107,7 @@ final class SpikeDetector {
         out.writeDouble(rate);
         out.writeInt(hoursSeen);
         out.writeBoolean(armed);
+        out.writeLong(lastSpikeMinute);
     }
 
     static SpikeDetector read(DataInputStream in) throws IOException {
@@ -117,6 +121,7 @@ final class SpikeDetector {
         d.rate = in.readDouble();
         d.hoursSeen = in.readInt();
         d.armed = in.readBoolean();
+        d.lastSpikeMinute = in.readLong();
         return d;
     }
 }

@@ -40,8 +40,6 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
     private static final String STREAM_TIME = "stream-time";
     private static final String CLOSED = "closed|";
     private static final String FORGOTTEN = "forgotten|";
-    private static final String CARTS_FORGOTTEN = "carts-forgotten";
-    private static final long DAY = Duration.ofDays(1).toMillis();
 
     private final long graceMillis;
     private final long retentionMillis;
@@ -102,7 +100,6 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
         }
         for (SaleDelta.Contribution contribution : sale.entities()) {
             String entity = contribution.entity().key();
-            int cartChange = countCart(entity, sale, contribution.sign(), time);
             for (Interval interval : Interval.values()) {
                 long start = interval.startOf(time);
                 if (start + interval.sizeMillis() + graceMillis + retentionMillis <= streamTime) {
@@ -110,6 +107,7 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
                     continue;
                 }
                 String key = windowKey(interval, start, entity);
+                int cartChange = countCart(key, sale.cartId(), contribution.sign());
                 WindowTotals totals = windows.get(key);
                 if (totals == null) {
                     totals = new WindowTotals(contribution.entity().name());
@@ -124,9 +122,12 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
         advance(streamTime);
     }
 
-    /** +1 when this contribution opens the cart for the entity, -1 when it empties it, else 0. */
-    private int countCart(String entity, SaleDelta sale, int sign, long time) {
-        String key = pad(Math.floorDiv(time, DAY) * DAY) + "|" + entity + "|" + sale.cartId();
+    /**
+     * +1 when this contribution is the window's first item of its cart, -1 when it takes the last one away, else 0:
+     * so a window counts its distinct carts whatever order the items come in.
+     */
+    private int countCart(String windowKey, String cartId, int sign) {
+        String key = windowKey + "\t" + cartId;
         Integer before = carts.get(key);
         int items = (before == null ? 0 : before) + sign;
         if (items == 0) {
@@ -175,14 +176,9 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
                     }
                 }
                 deleteRange(windows, from, to);
+                deleteRange(carts, from, to);
                 clock.put(FORGOTTEN + interval.id(), forgetBefore);
             }
-        }
-        long cartsBefore = Math.floorDiv(streamTime - DAY - graceMillis - retentionMillis, DAY) * DAY;
-        long cartsForgotten = clockValue(CARTS_FORGOTTEN);
-        if (cartsBefore > cartsForgotten) {
-            deleteRange(carts, pad(cartsForgotten), pad(cartsBefore));
-            clock.put(CARTS_FORGOTTEN, cartsBefore);
         }
     }
 
@@ -209,7 +205,9 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
         String entity = key.substring(19);
         int bar = entity.indexOf('|');
         StatsWindow window = toRecord(interval, start, entity.substring(0, bar), entity.substring(bar + 1), totals);
-        context.forward(new Record<>(publicKey(window.getDimension(), window.getEntityId(), start), window, start));
+        // Timestamped when written (the window's start is in the value): minute stats are deleted a week after that.
+        context.forward(new Record<>(publicKey(window.getDimension(), window.getEntityId(), start), window,
+                context.currentSystemTimeMs()));
     }
 
     static StatsWindow toRecord(Interval interval, long start, String dimension, String entityId, WindowTotals t) {

@@ -15,7 +15,7 @@ public final class StoreNames {
 
     /** interval|windowStart|dimension|entity → the window's sums. */
     public static final String STATS_WINDOWS = "stats-windows";
-    /** dayStart|dimension|entity|cart → items of the cart: to count distinct carts. */
+    /** Window key TAB cart → the cart's items in that window: to count distinct carts. */
     public static final String STATS_CARTS = "stats-carts";
     /** Keys of windows changed since their last record was written. */
     public static final String STATS_CHANGED = "stats-changed";

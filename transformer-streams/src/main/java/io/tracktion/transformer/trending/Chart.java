@@ -30,8 +30,8 @@ final class Chart {
     final ChartRef ref;
     final Map<String, ChartTotals> totals = new HashMap<>();
     private final Map<Period, TreeSet<Ranked>> rankings = new EnumMap<>(Period.class);
-    /** The entities in the top 10 of the last 24 hours when last looked at, for chart entries. */
-    Set<String> topTen = Set.of();
+    /** The entities whose {@link ChartTotals#entered} is set. */
+    final Set<String> entered = new java.util.HashSet<>();
     boolean changed;
 
     Chart(ChartRef ref) {
@@ -71,6 +71,9 @@ final class Chart {
     /** Puts back an entity read from the store. */
     void restore(String id, ChartTotals t) {
         totals.put(id, t);
+        if (t.entered) {
+            entered.add(id);
+        }
         for (Period period : Period.values()) {
             if (t.units[period.ordinal()] > 0) {
                 rankings.get(period).add(ranked(id, t, period));
@@ -102,6 +105,13 @@ final class Chart {
             }
         }
         return ranks;
+    }
+
+    /** The ids of the top {@code n} of the last 24 hours, in rank order. */
+    Set<String> topIds(int n) {
+        Set<String> ids = new LinkedHashSet<>();
+        top(Period.LAST_DAY, n).forEach(r -> ids.add(r.id()));
+        return ids;
     }
 
     /** The ids of the top {@code n} of the last 24 hours with at least {@code minUnits}, in rank order. */

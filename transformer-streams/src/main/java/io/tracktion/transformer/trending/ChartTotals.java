@@ -13,6 +13,10 @@ final class ChartTotals {
     String name;
     final long[] units = new long[Period.values().length];
     final BigDecimal[] revenueUsd = new BigDecimal[Period.values().length];
+    /** It has entered the top 10 of the last 24 hours and not left the top 20 since: no new entry signal. */
+    boolean entered;
+    /** The minute of its last entry, so that an entry is signalled once even if it repeats within the minute. */
+    long lastEntryMinute = -1;
 
     ChartTotals(String name) {
         this.name = name;
@@ -25,6 +29,9 @@ final class ChartTotals {
     }
 
     boolean isEmpty() {
+        if (entered) {
+            return false;
+        }
         for (int i = 0; i < units.length; i++) {
             if (units[i] != 0 || revenueUsd[i].signum() != 0) {
                 return false;
@@ -43,6 +50,8 @@ final class ChartTotals {
             out.writeLong(t.units[i]);
             BinaryCodec.writeDecimal(out, t.revenueUsd[i]);
         }
+        out.writeBoolean(t.entered);
+        out.writeLong(t.lastEntryMinute);
     }
 
     private static ChartTotals read(DataInputStream in) throws IOException {
@@ -51,6 +60,8 @@ final class ChartTotals {
             t.units[i] = in.readLong();
             t.revenueUsd[i] = BinaryCodec.readDecimal(in);
         }
+        t.entered = in.readBoolean();
+        t.lastEntryMinute = in.readLong();
         return t;
     }
 }

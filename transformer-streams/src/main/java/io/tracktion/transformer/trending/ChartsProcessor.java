@@ -111,7 +111,6 @@ public final class ChartsProcessor implements Processor<String, SaleDelta, Strin
             }
         }
         for (Chart chart : charts.values()) {
-            chart.topTen = chart.leaders(ENTRY_SIZE, entryMinUnits); // already entered before this start
             chart.changed = true; // written again after a restart
         }
         context.schedule(emitEvery, PunctuationType.WALL_CLOCK_TIME, wallClock -> writeChanged());
@@ -209,32 +208,53 @@ public final class ChartsProcessor implements Processor<String, SaleDelta, Strin
         }
     }
 
-    /** A chart_entry for each artist or release now in the top 10 of the last 24 hours that was not before. */
+    /**
+     * A chart_entry for each artist or release now in the top 10 of the last 24 hours that had not entered it, or
+     * has left the top 20 since it did: an entity hovering around 10th place is not signalled again and again.
+     */
     private void signalEntries(Chart chart, SaleDelta sale) {
         if (!ENTERING.contains(chart.ref.dimension())) {
             return;
         }
-        Set<String> leaders = chart.leaders(ENTRY_SIZE, entryMinUnits);
-        int rank = 0;
-        for (String id : leaders) {
-            rank++;
-            if (!chart.topTen.contains(id)) {
+        Set<String> chartIds = chart.topIds(CHART_SIZE);
+        for (String id : new ArrayList<>(chart.entered)) {
+            if (!chartIds.contains(id)) {
+                chart.entered.remove(id);
                 ChartTotals t = chart.totals.get(id);
-                EntityRef entity = new EntityRef(chart.ref.dimension(), id, t.name);
-                String entryMinute = Instant.ofEpochMilli(Math.floorDiv(now, 60_000) * 60_000).toString();
-                Signal signal = SignalKinds.signal(SignalKinds.CHART_ENTRY, entity, chart.ref.scope() + "@" + entryMinute,
-                                sale.soldAtMicros(), sale.saleId())
-                        .setScope(chart.ref.scope())
-                        .setWindow(Period.Window.DAY.id)
-                        .setRank(rank)
-                        .setMetric("units")
-                        .setObserved(SignalKinds.decimal(BigDecimal.valueOf(t.units[Period.LAST_DAY.ordinal()])))
-                        .setThreshold(SignalKinds.decimal(BigDecimal.valueOf(ENTRY_SIZE)))
-                        .build();
-                context.forward(new Record<>(signal.getId(), signal, sale.soldAtMillis()));
+                if (t != null) {
+                    t.entered = false;
+                    store(chart, id);
+                }
             }
         }
-        chart.topTen = leaders;
+        long minute = Math.floorDiv(now, 60_000) * 60_000;
+        int rank = 0;
+        for (String id : chart.leaders(ENTRY_SIZE, entryMinUnits)) {
+            rank++;
+            ChartTotals t = chart.totals.get(id);
+            if (t.entered) {
+                continue;
+            }
+            t.entered = true;
+            chart.entered.add(id);
+            boolean sameEntry = t.lastEntryMinute == minute; // left and came back within the minute: one entry
+            t.lastEntryMinute = minute;
+            store(chart, id);
+            if (sameEntry) {
+                continue;
+            }
+            EntityRef entity = new EntityRef(chart.ref.dimension(), id, t.name);
+            Signal signal = SignalKinds.signal(SignalKinds.CHART_ENTRY, entity,
+                            chart.ref.scope() + "@" + Instant.ofEpochMilli(minute), sale.soldAtMicros(), sale.saleId())
+                    .setScope(chart.ref.scope())
+                    .setWindow(Period.Window.DAY.id)
+                    .setRank(rank)
+                    .setMetric("units")
+                    .setObserved(SignalKinds.decimal(BigDecimal.valueOf(t.units[Period.LAST_DAY.ordinal()])))
+                    .setThreshold(SignalKinds.decimal(BigDecimal.valueOf(ENTRY_SIZE)))
+                    .build();
+            context.forward(new Record<>(signal.getId(), signal, context.currentSystemTimeMs()));
+        }
     }
 
     private void writeChanged() {
@@ -245,7 +265,7 @@ public final class ChartsProcessor implements Processor<String, SaleDelta, Strin
             chart.changed = false;
             for (Period.Window window : Period.Window.values()) {
                 TrendingChart record = toRecord(chart, window);
-                context.forward(new Record<>(trendingKey(chart.ref, window), record, Math.max(now, 0)));
+                context.forward(new Record<>(trendingKey(chart.ref, window), record, context.currentSystemTimeMs()));
             }
         }
     }
