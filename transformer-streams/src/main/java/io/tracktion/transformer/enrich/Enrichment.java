@@ -6,6 +6,7 @@ import io.tracktion.schemas.ReleaseUrls;
 import io.tracktion.schemas.Sale;
 import io.tracktion.schemas.SingleObjectSerde;
 import io.tracktion.schemas.Topics;
+import io.tracktion.transformer.state.ObjectCacheStores;
 import io.tracktion.transformer.topology.StoreNames;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
@@ -40,9 +41,7 @@ public final class Enrichment {
                                                        Serde<Release> releaseSerde, Duration wait,
                                                        Duration keepUnknownFor) {
         Serde<EnrichedSale> stored = SingleObjectSerde.enrichedSale();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.KNOWN_RELEASES), Serdes.String(), Attributions.SERDE)
-                .withCachingEnabled());
+        builder.addStateStore(ObjectCacheStores.persistent(StoreNames.KNOWN_RELEASES, Attributions.SERDE));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.SALES_AWAITING_RELEASE), Serdes.String(), stored));
         builder.addStateStore(Stores.keyValueStoreBuilder(

@@ -19,7 +19,7 @@ public record AnalyticsSettings(Duration enrichWait, Duration statsGrace, Durati
                                 Duration emitInterval, SpikeRules spikeRules, long chartEntryMinUnits) {
 
     public static final AnalyticsSettings DEFAULTS = new AnalyticsSettings(Duration.ofSeconds(10),
-            Duration.ofMinutes(10), Duration.ofDays(2), Duration.ofSeconds(1), SpikeRules.DEFAULTS, 3);
+            Duration.ofMinutes(10), Duration.ofDays(2), Duration.ofMillis(250), SpikeRules.DEFAULTS, 3);
 
     public AnalyticsSettings {
         requirePositive("ENRICH_WAIT", enrichWait);

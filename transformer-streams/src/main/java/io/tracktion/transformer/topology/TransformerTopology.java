@@ -15,6 +15,8 @@ import io.tracktion.transformer.delta.Deltas;
 import io.tracktion.transformer.delta.SaleDelta;
 import io.tracktion.transformer.enrich.Enrichment;
 import io.tracktion.transformer.signals.EntitySignalsProcessor;
+import io.tracktion.transformer.state.ObjectCacheStore;
+import io.tracktion.transformer.state.ObjectCacheStores;
 import io.tracktion.transformer.stats.Interval;
 import io.tracktion.transformer.stats.StatsProcessor;
 import io.tracktion.transformer.trending.ChartsProcessor;
@@ -172,10 +174,10 @@ public final class TransformerTopology {
                         .withName("chart-signals-out"));
     }
 
+    /** A persistent, changelogged store behind a cache of live objects (see {@link ObjectCacheStore}). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static StoreBuilder<?> cached(String name, Serde<?> valueSerde) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), (Serde) valueSerde)
-                .withCachingEnabled();
+        return ObjectCacheStores.persistent(name, (Serde) valueSerde);
     }
 
     private static Serde<?> statsWindowSerde() {
