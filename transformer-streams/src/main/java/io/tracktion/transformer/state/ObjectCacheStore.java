@@ -1,9 +1,11 @@
 package io.tracktion.transformer.state;
 
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
@@ -52,6 +54,8 @@ public final class ObjectCacheStore<V> implements KeyValueStore<String, V>, Cach
     private final KeyValueStore<String, V> inner;
     private final int maxEntries;
     private final LinkedHashMap<String, Slot<V>> cache;
+    /** The keys of changed slots: a write-back visits these, not the whole cache. */
+    private final Set<String> dirty = new HashSet<>();
 
     ObjectCacheStore(KeyValueStore<String, V> inner, int maxEntries) {
         this.inner = inner;
@@ -79,6 +83,7 @@ public final class ObjectCacheStore<V> implements KeyValueStore<String, V>, Cach
             slot.value = value;
             slot.dirty = true;
         }
+        dirty.add(key);
     }
 
     @Override
@@ -139,13 +144,14 @@ public final class ObjectCacheStore<V> implements KeyValueStore<String, V>, Cach
 
     /** Writes every changed object to the store below. */
     private void writeBack() {
-        for (Map.Entry<String, Slot<V>> entry : cache.entrySet()) {
-            Slot<V> slot = entry.getValue();
-            if (slot.dirty) {
-                write(entry.getKey(), slot.value);
+        for (String key : dirty) {
+            Slot<V> slot = cache.get(key);
+            if (slot != null && slot.dirty) {
+                write(key, slot.value);
                 slot.dirty = false;
             }
         }
+        dirty.clear();
     }
 
     private void write(String key, V value) {
@@ -164,6 +170,7 @@ public final class ObjectCacheStore<V> implements KeyValueStore<String, V>, Cach
                 Map.Entry<String, Slot<V>> entry = eldest.next();
                 if (entry.getValue().dirty) {
                     write(entry.getKey(), entry.getValue().value);
+                    dirty.remove(entry.getKey());
                 }
                 eldest.remove();
             }
@@ -179,6 +186,7 @@ public final class ObjectCacheStore<V> implements KeyValueStore<String, V>, Cach
 
     @Override
     public void clearCache() {
+        dirty.clear();
         cache.clear(); // a task closed dirty: its uncommitted changes must go
     }
 
@@ -196,6 +204,7 @@ public final class ObjectCacheStore<V> implements KeyValueStore<String, V>, Cach
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
+        dirty.clear();
         cache.clear();
         inner.init(context, root);
     }
@@ -225,6 +234,7 @@ public final class ObjectCacheStore<V> implements KeyValueStore<String, V>, Cach
 
     @Override
     public void close() {
+        dirty.clear();
         cache.clear(); // a clean close comes after a commit; after a crash the changes must go
         inner.close();
     }
