@@ -3,7 +3,9 @@
 // Prints one JSON array of the decoded sales, then exits; exit code 1 with the reason on stderr otherwise.
 //
 //   node consume-sales.mjs --bootstrap localhost:9092 --registry http://127.0.0.1:8085/apis/ccompat/v7 \
-//        [--topic tracktion.sales] [--expect 500] [--timeout-ms 60000]
+//        [--topic tracktion.sales] [--expect 500] [--timeout-ms 60000] [--records true]
+//
+// With --records true it reads any of our topics and prints each record whole (key, partition, offset, value).
 import kafkajs from 'kafkajs';
 import { AvroDeserializer, SchemaRegistryClient, SerdeType, SubjectNameStrategyType }
   from '@confluentinc/schemaregistry';
@@ -17,6 +19,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all
 const topic = args.topic ?? 'tracktion.sales';
 const expect = Number(args.expect ?? 1);
 const timeoutMs = Number(args['timeout-ms'] ?? 60000);
+const wholeRecords = args.records === 'true';
 if (!args.bootstrap || !args.registry) {
   console.error('usage: node consume-sales.mjs --bootstrap HOST:PORT --registry URL [--topic T] [--expect N]');
   process.exit(2);
@@ -94,7 +97,10 @@ const run = () => new Promise((resolve) => {
         if (Date.now() - started > 2000) {
           console.error(`Decoding offset ${message.offset} of partition ${partition} took ${Date.now() - started} ms`);
         }
-        sales.set(sale.saleId, {
+        if (wholeRecords) {
+          sales.set(`${partition}@${message.offset}`, { key: message.key?.toString('utf8') ?? null, partition,
+            offset: message.offset, schemaId: bytes.readInt32BE(1), value: sale });
+        } else sales.set(sale.saleId, {
           saleId: sale.saleId,
           schemaId: bytes.readInt32BE(1),
           magicByte: bytes[0],

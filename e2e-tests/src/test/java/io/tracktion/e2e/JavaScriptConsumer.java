@@ -38,12 +38,23 @@ final class JavaScriptConsumer {
 
     static Output readSales(String bootstrapServers, URI confluentApi, int expect, Duration timeout)
             throws IOException, InterruptedException {
+        return run(bootstrapServers, confluentApi, "tracktion.sales", false, expect, timeout);
+    }
+
+    /** The first {@code expect} records of any topic, whole: key, partition, offset, schemaId and the decoded value. */
+    static Output readRecords(String bootstrapServers, URI confluentApi, String topic, int expect, Duration timeout)
+            throws IOException, InterruptedException {
+        return run(bootstrapServers, confluentApi, topic, true, expect, timeout);
+    }
+
+    private static Output run(String bootstrapServers, URI confluentApi, String topic, boolean wholeRecords, int expect,
+                              Duration timeout) throws IOException, InterruptedException {
         installIfNeeded();
         Path out = Files.createTempFile("js-consumer-", ".json");
         Path err = Files.createTempFile("js-consumer-", ".log");
         Process node = new ProcessBuilder("node", "consume-sales.mjs", "--bootstrap", bootstrapServers,
-                "--registry", confluentApi.toString(), "--topic", "tracktion.sales", "--expect", String.valueOf(expect),
-                "--timeout-ms", String.valueOf(timeout.toMillis()))
+                "--registry", confluentApi.toString(), "--topic", topic, "--expect", String.valueOf(expect),
+                "--timeout-ms", String.valueOf(timeout.toMillis()), "--records", String.valueOf(wholeRecords))
                 .directory(DIR.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!node.waitFor(timeout.toSeconds() + 30, TimeUnit.SECONDS)) {
             node.destroyForcibly();

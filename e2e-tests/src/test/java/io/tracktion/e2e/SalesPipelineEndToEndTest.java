@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tracktion.e2e.ApiClient.Summary;
 import io.tracktion.schemas.DeadLetterHeaders;
+import io.tracktion.schemas.EnrichedSale;
+import io.tracktion.schemas.RegistryAvroSerde;
+import io.tracktion.schemas.Signal;
+import io.tracktion.schemas.StatsWindow;
+import io.tracktion.schemas.TrendingChart;
 import io.tracktion.schemas.Topics;
 import io.tracktion.simulator.BandcampSimulator;
 import io.tracktion.simulator.catalog.Artist;
@@ -271,6 +276,54 @@ class SalesPipelineEndToEndTest {
             assertTrue(ingestor.contains(meter), "ingestor /metrics has " + meter);
         }
         assertTrue(metrics.get("loader-service")[2].contains("kafka_consumer"), "loader /metrics has consumer metrics");
+    }
+
+    @Test
+    @Order(9)
+    void theAnalyticsTopicsHoldEverySaleEnrichedSummedChartedAndSignalled() throws Exception {
+        long items = simulator.ledger().items();
+        var registry = SchemaRegistry.shared();
+        RegistryAvroSerde<EnrichedSale> enriched = RegistryAvroSerde.enrichedSale(registry);
+        RegistryAvroSerde<StatsWindow> stats = RegistryAvroSerde.statsWindow(registry);
+        RegistryAvroSerde<Signal> signals = RegistryAvroSerde.signal(registry);
+        RegistryAvroSerde<TrendingChart> charts = RegistryAvroSerde.trendingChart(registry);
+
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Set<String> saleIds = kafka.readAll(Topics.SALES_ENRICHED.name(), Duration.ofSeconds(2), SETTLE).stream()
+                    .map(r -> enriched.deserialize(r.topic(), r.value()).getSale().getSaleId()).collect(Collectors.toSet());
+            assertEquals(items, saleIds.size(), "every sale enriched");
+            // The latest record of each store-wide day window: together they count every item.
+            Map<String, StatsWindow> days = new HashMap<>();
+            for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(Topics.STATS_DAY.name(), Duration.ofSeconds(2), SETTLE)) {
+                String key = new String(r.key(), StandardCharsets.UTF_8);
+                StatsWindow window = stats.deserialize(r.topic(), r.value());
+                if (key.startsWith("store|all|")
+                        && (!days.containsKey(key) || days.get(key).getVersion() < window.getVersion())) {
+                    days.put(key, window);
+                }
+            }
+            assertEquals(items, days.values().stream().mapToLong(StatsWindow::getUnits).sum(), "store-wide day units");
+        });
+
+        List<Signal> written = kafka.readAll(Topics.SIGNALS.name(), Duration.ofSeconds(2), SETTLE).stream()
+                .map(r -> signals.deserialize(r.topic(), r.value())).toList();
+        assertTrue(written.stream().anyMatch(s -> s.getKind().equals("first_sale") && s.getDimension().equals("artist")),
+                "first sales signalled");
+        assertEquals(written.size(), written.stream().map(Signal::getId).distinct().count(), "each signal once");
+        assertTrue(kafka.readAll(Topics.TRENDING.name(), Duration.ofSeconds(2), SETTLE).stream()
+                .map(r -> charts.deserialize(r.topic(), r.value()))
+                .anyMatch(c -> c.getDimension().equals("artist") && c.getWindow().equals("24h") && !c.getEntries().isEmpty()),
+                "an artist chart over 24 hours");
+
+        // A foreign client reads each of the new topics through the registry.
+        Map<String, String> fieldOf = Map.of(Topics.SALES_ENRICHED.name(), "attribution", Topics.STATS_MINUTE.name(),
+                "revenueUsd", Topics.SIGNALS.name(), "kind", Topics.TRENDING.name(), "entries");
+        for (var topic : fieldOf.entrySet()) {
+            JavaScriptConsumer.Output output = JavaScriptConsumer.readRecords(kafka.bootstrapServers(),
+                    registry.confluentApi(), topic.getKey(), 1, Duration.ofSeconds(60));
+            assertEquals(1, output.sales().size(), () -> topic.getKey() + ": " + output.log());
+            assertTrue(output.sales().get(0).get("value").has(topic.getValue()), () -> topic.getKey() + ": " + output.sales());
+        }
     }
 
     /**
