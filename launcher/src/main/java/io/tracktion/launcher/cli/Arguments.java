@@ -47,6 +47,11 @@ public final class Arguments {
               BANDCAMP_BASE_URL, BANDCAMP_POLL_INTERVAL, BANDCAMP_REQUESTS_PER_SECOND (20 with --simulate)
               BANDCAMP_PAGES_URL       where release pages are fetched (with --simulate: the simulator's /_pages)
               ENRICH_REFRESH_AFTER (7d)   fetch a release page again once older than this
+              ENRICH_WAIT (10s)        how long a sale waits for its release before it counts as unknown
+              STATS_GRACE (10m), STATS_RETENTION (2d), STATS_EMIT_INTERVAL (250ms)   stats windows
+              SIGNALS_SPIKE_PROBABILITY (0.001), SIGNALS_SPIKE_MIN_UNITS (5), SIGNALS_SPIKE_FLOOR_PER_HOUR (0.5),
+              SIGNALS_SPIKE_REARM_PROBABILITY (0.05), SIGNALS_SPIKE_BASELINE_HOURS (168),
+              SIGNALS_CHART_ENTRY_MIN_UNITS (3)   signal rules (README: Streaming analytics)
               TRACKTION_HOME           the data folder (.tracktion)
               TRACKTION_SKIP_BUILD=1   do not check whether the project must be rebuilt first
               JAVA_HOME                the Java (17 or newer) to run on, else java on the PATH
