@@ -224,8 +224,10 @@ public final class TopologyBenchmark {
     }
 
     static Properties config(KafkaCluster kafka, String applicationId, Path state) {
-        return TransformerSettings.of(kafka.bootstrapServers(), applicationId, state.resolve(applicationId).toString(), 1)
-                .streamsConfig();
+        Properties config = TransformerSettings.of(kafka.bootstrapServers(), applicationId,
+                state.resolve(applicationId).toString(), 1).streamsConfig();
+        config.put("num.stream.threads", Integer.getInteger("bench.threads", 1));
+        return config;
     }
 
     /** Every input partition of every sub-topology committed up to its end. */
