@@ -10,8 +10,11 @@ import org.apache.kafka.streams.state.Stores;
 /** Builders of {@link ObjectCacheStore}s over persistent, changelogged key-value stores. */
 public final class ObjectCacheStores {
 
-    /** Objects kept per store and task; beyond it the least recently used are written back and dropped. */
-    public static final int MAX_ENTRIES = 100_000;
+    /**
+     * Objects kept per store and task; beyond it the least recently used are written back and dropped. A few hundred
+     * bytes each, a dozen stores on each of three partitions: some 100 MB at most.
+     */
+    public static final int MAX_ENTRIES = 20_000;
 
     private ObjectCacheStores() {
     }

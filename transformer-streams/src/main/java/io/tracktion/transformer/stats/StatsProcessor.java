@@ -3,6 +3,7 @@ package io.tracktion.transformer.stats;
 import io.tracktion.schemas.CurrencyAmount;
 import io.tracktion.schemas.StatsWindow;
 import io.tracktion.transformer.delta.SaleDelta;
+import io.tracktion.transformer.state.TimeOrderedKeys;
 import io.tracktion.transformer.topology.StoreNames;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -84,9 +85,9 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
         this.lateDropped = context.metrics().addRateTotalSensor("transformer", "stats", "stats-late-dropped",
                 Sensor.RecordingLevel.INFO);
         for (Interval interval : Interval.values()) {
-            closedBefore[interval.ordinal()] = clockValue(CLOSED + interval.id());
+            closedBefore[interval.ordinal()] = TimeOrderedKeys.clockValue(clock, CLOSED + interval.id());
         }
-        streamTime = clockValue(STREAM_TIME);
+        streamTime = TimeOrderedKeys.clockValue(clock, STREAM_TIME);
         context.schedule(emitEvery, PunctuationType.WALL_CLOCK_TIME, now -> writeChanged());
     }
 
@@ -146,12 +147,8 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
             long closeBefore = interval.startOf(streamTime - graceMillis - interval.sizeMillis()) + interval.sizeMillis();
             long closed = closedBefore[interval.ordinal()];
             if (closeBefore > closed) {
-                List<KeyValue<String, WindowTotals>> closing = new ArrayList<>();
-                try (KeyValueIterator<String, WindowTotals> found = windows.range(
+                for (KeyValue<String, WindowTotals> window : TimeOrderedKeys.between(windows,
                         windowKeyPrefix(interval, closed), windowKeyPrefix(interval, closeBefore))) {
-                    found.forEachRemaining(closing::add);
-                }
-                for (KeyValue<String, WindowTotals> window : closing) {
                     if (!window.value.closed) {
                         window.value.closed = true;
                         write(window.key, window.value);
@@ -161,22 +158,18 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
                 closedBefore[interval.ordinal()] = closeBefore;
             }
             long forgetBefore = closeBefore - retentionMillis;
-            long forgotten = clockValue(FORGOTTEN + interval.id());
+            long forgotten = TimeOrderedKeys.clockValue(clock, FORGOTTEN + interval.id());
             if (forgetBefore > forgotten) {
                 // A correction not written yet is written before its window is forgotten.
                 String from = windowKeyPrefix(interval, forgotten);
                 String to = windowKeyPrefix(interval, forgetBefore);
-                List<KeyValue<String, WindowTotals>> old = new ArrayList<>();
-                try (KeyValueIterator<String, WindowTotals> found = windows.range(from, to)) {
-                    found.forEachRemaining(old::add);
-                }
-                for (KeyValue<String, WindowTotals> window : old) {
+                for (KeyValue<String, WindowTotals> window : TimeOrderedKeys.between(windows, from, to)) {
                     if (changed.get(window.key) != null) {
                         write(window.key, window.value);
                     }
                 }
-                deleteRange(windows, from, to);
-                deleteRange(carts, from, to);
+                TimeOrderedKeys.deleteBetween(windows, from, to);
+                TimeOrderedKeys.deleteBetween(carts, from, to);
                 clock.put(FORGOTTEN + interval.id(), forgetBefore);
             }
         }
@@ -250,26 +243,6 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
     }
 
     private static String windowKeyPrefix(Interval interval, long start) {
-        return interval.code() + "|" + pad(start);
-    }
-
-    /** 16 digits: milliseconds up to the year 318857, in string order. */
-    private static String pad(long millis) {
-        String digits = Long.toString(Math.max(0, millis));
-        return "0".repeat(16 - digits.length()) + digits;
-    }
-
-    private long clockValue(String key) {
-        Long value = clock.get(key);
-        return value == null ? 0 : value;
-    }
-
-    private static <V> void deleteRange(KeyValueStore<String, V> store, String from, String to) {
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, V> found = store.range(from, to)) {
-            found.forEachRemaining(entry -> keys.add(entry.key));
-        }
-        keys.removeIf(key -> key.compareTo(to) >= 0); // range() includes its upper bound
-        keys.forEach(store::delete);
+        return interval.code() + "|" + TimeOrderedKeys.pad(start);
     }
 }

@@ -9,6 +9,7 @@ import io.tracktion.transformer.delta.Dimension;
 import io.tracktion.transformer.delta.EntityRef;
 import io.tracktion.transformer.delta.SaleDelta;
 import io.tracktion.transformer.signals.SignalKinds;
+import io.tracktion.transformer.state.TimeOrderedKeys;
 import io.tracktion.transformer.topology.StoreNames;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -98,8 +99,8 @@ public final class ChartsProcessor implements Processor<String, SaleDelta, Strin
         this.buckets = context.getStateStore(StoreNames.CHART_BUCKETS);
         this.clock = context.getStateStore(StoreNames.CHART_CLOCK);
         for (Period.Window window : Period.Window.values()) {
-            movedBefore[window.ordinal()] = clockValue(MOVED + window.id);
-            droppedBefore[window.ordinal()] = clockValue(DROPPED + window.id);
+            movedBefore[window.ordinal()] = TimeOrderedKeys.clockValue(clock, MOVED + window.id);
+            droppedBefore[window.ordinal()] = TimeOrderedKeys.clockValue(clock, DROPPED + window.id);
         }
         Long time = clock.get("now");
         now = time == null ? 0 : time;
@@ -309,27 +310,13 @@ public final class ChartsProcessor implements Processor<String, SaleDelta, Strin
     }
 
     private List<KeyValue<String, Bucket>> range(Period.Window window, long from, long to) {
-        List<KeyValue<String, Bucket>> found = new ArrayList<>();
-        String upper = window.code + "|" + pad(to);
-        try (KeyValueIterator<String, Bucket> iterator = buckets.range(window.code + "|" + pad(from), upper)) {
-            iterator.forEachRemaining(found::add);
-        }
-        found.removeIf(entry -> entry.key.compareTo(upper) >= 0);
-        return found;
+        return TimeOrderedKeys.between(buckets, window.code + "|" + TimeOrderedKeys.pad(from),
+                window.code + "|" + TimeOrderedKeys.pad(to));
     }
 
     /** window code | bucket start | chart key TAB entity id: buckets in time order per window. */
     private static String bucketKey(Period.Window window, long bucket, String chartKey, String entityId) {
-        return window.code + "|" + pad(bucket) + "|" + chartKey + "\t" + entityId;
+        return window.code + "|" + TimeOrderedKeys.pad(bucket) + "|" + chartKey + "\t" + entityId;
     }
 
-    private static String pad(long millis) {
-        String digits = Long.toString(Math.max(0, millis));
-        return "0".repeat(16 - digits.length()) + digits;
-    }
-
-    private long clockValue(String key) {
-        Long value = clock.get(key);
-        return value == null ? 0 : value;
-    }
 }
