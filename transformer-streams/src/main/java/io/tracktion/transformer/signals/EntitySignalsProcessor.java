@@ -135,9 +135,9 @@ public final class EntitySignalsProcessor implements Processor<String, SaleDelta
         }
         SpikeDetector.Evaluation last = history.spikes.evaluate(spikeRules);
         if (last.fires()) {
-            // The episode is named by the minute it fired in: the same sales give the same id.
-            String episode = Instant.ofEpochMilli(Math.floorDiv(time, 60_000) * 60_000).toString();
-            emit(SignalKinds.signal(SignalKinds.SPIKE, entity, episode, sale.soldAtMicros(), sale.saleId())
+            // The episode is named by the sale that tipped it: unique, and the same again when the same sales are
+            // replayed in the same order.
+            emit(SignalKinds.signal(SignalKinds.SPIKE, entity, sale.saleId(), sale.soldAtMicros(), sale.saleId())
                     .setMetric("units")
                     .setWindow("1h")
                     .setObserved(SignalKinds.decimal(BigDecimal.valueOf(last.observed())))

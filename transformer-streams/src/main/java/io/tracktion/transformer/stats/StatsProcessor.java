@@ -53,6 +53,8 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
     private Sensor lateDropped;
     /** Per interval (by ordinal): windows starting before this have had their final record. */
     private final long[] closedBefore = new long[Interval.values().length];
+    /** Per interval: windows starting before this are forgotten. */
+    private final long[] forgottenBefore = new long[Interval.values().length];
     /**
      * The latest sale time this task has seen. Kept here rather than read from the task, whose stream time also
      * counts other inputs' record times (all of them, in the topology test driver).
@@ -86,6 +88,7 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
                 Sensor.RecordingLevel.INFO);
         for (Interval interval : Interval.values()) {
             closedBefore[interval.ordinal()] = TimeOrderedKeys.clockValue(clock, CLOSED + interval.id());
+            forgottenBefore[interval.ordinal()] = TimeOrderedKeys.clockValue(clock, FORGOTTEN + interval.id());
         }
         streamTime = TimeOrderedKeys.clockValue(clock, STREAM_TIME);
         context.schedule(emitEvery, PunctuationType.WALL_CLOCK_TIME, now -> writeChanged());
@@ -103,8 +106,8 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
             String entity = contribution.entity().key();
             for (Interval interval : Interval.values()) {
                 long start = interval.startOf(time);
-                if (start + interval.sizeMillis() + graceMillis + retentionMillis <= streamTime) {
-                    lateDropped.record();
+                if (start < forgottenBefore[interval.ordinal()]) {
+                    lateDropped.record(); // its window is forgotten: a new one would hold only this sale
                     continue;
                 }
                 String key = windowKey(interval, start, entity);
@@ -158,7 +161,7 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
                 closedBefore[interval.ordinal()] = closeBefore;
             }
             long forgetBefore = closeBefore - retentionMillis;
-            long forgotten = TimeOrderedKeys.clockValue(clock, FORGOTTEN + interval.id());
+            long forgotten = forgottenBefore[interval.ordinal()];
             if (forgetBefore > forgotten) {
                 // A correction not written yet is written before its window is forgotten.
                 String from = windowKeyPrefix(interval, forgotten);
@@ -171,6 +174,7 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
                 TimeOrderedKeys.deleteBetween(windows, from, to);
                 TimeOrderedKeys.deleteBetween(carts, from, to);
                 clock.put(FORGOTTEN + interval.id(), forgetBefore);
+                forgottenBefore[interval.ordinal()] = forgetBefore;
             }
         }
     }

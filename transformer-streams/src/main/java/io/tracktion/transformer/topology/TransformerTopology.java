@@ -79,8 +79,10 @@ public final class TransformerTopology {
     public static Topology buildTopology(SchemaRegistryConfig registry, AnalyticsSettings settings) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Sale> sales = parse(builder, registry);
+        // A sale written as unknown stays re-attributable as long as its day window can still be corrected.
+        Duration reattributable = settings.statsRetention().plus(Duration.ofDays(1)).plus(settings.statsGrace());
         KStream<String, EnrichedSale> enriched = Enrichment.enrich(builder, sales, RegistryAvroSerde.release(registry),
-                settings.enrichWait(), settings.statsRetention());
+                settings.enrichWait(), reattributable);
         enriched.to(Topics.SALES_ENRICHED.name(), Produced.with(Serdes.String(), RegistryAvroSerde.enrichedSale(registry))
                 .withName("sales-enriched"));
         KStream<String, SaleDelta> deltas = deltas(enriched);

@@ -98,6 +98,8 @@ public final class ChartsProcessor implements Processor<String, SaleDelta, Strin
         this.totalsStore = context.getStateStore(StoreNames.CHART_TOTALS);
         this.buckets = context.getStateStore(StoreNames.CHART_BUCKETS);
         this.clock = context.getStateStore(StoreNames.CHART_CLOCK);
+        // A task revived after an aborted transaction keeps this processor: only the stores hold the truth.
+        charts.clear();
         for (Period.Window window : Period.Window.values()) {
             movedBefore[window.ordinal()] = TimeOrderedKeys.clockValue(clock, MOVED + window.id);
             droppedBefore[window.ordinal()] = TimeOrderedKeys.clockValue(clock, DROPPED + window.id);
@@ -245,8 +247,9 @@ public final class ChartsProcessor implements Processor<String, SaleDelta, Strin
                 continue;
             }
             EntityRef entity = new EntityRef(chart.ref.dimension(), id, t.name);
-            Signal signal = SignalKinds.signal(SignalKinds.CHART_ENTRY, entity,
-                            chart.ref.scope() + "@" + Instant.ofEpochMilli(minute), sale.soldAtMicros(), sale.saleId())
+            // Named by the chart and the sale that brought the entry: unique, and the same in a replay in the same order.
+            Signal signal = SignalKinds.signal(SignalKinds.CHART_ENTRY, entity, chart.ref.scope() + "@" + sale.saleId(),
+                            sale.soldAtMicros(), sale.saleId())
                     .setScope(chart.ref.scope())
                     .setWindow(Period.Window.DAY.id)
                     .setRank(rank)

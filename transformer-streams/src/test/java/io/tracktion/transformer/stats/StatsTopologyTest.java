@@ -10,6 +10,7 @@ import io.tracktion.transformer.delta.Dimension;
 import io.tracktion.transformer.delta.EntityRef;
 import io.tracktion.transformer.delta.SaleDelta;
 import io.tracktion.transformer.testing.AnalyticsFixture;
+import io.tracktion.transformer.topology.AnalyticsSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -156,6 +157,29 @@ class StatsTopologyTest {
         assertThat(fixture.enriched()).extracting(e -> e.getSale().getSaleId()).contains("ancient");
         assertThat(fixture.statsRecords(Interval.DAY)).hasSize(before);
         assertThat(fixture.window(Interval.MINUTE, "store", "all", TEN)).isNull();
+    }
+
+    @Test
+    void aSaleForAForgottenWindowNeverRecreatesItWhateverTheRetention() {
+        // A retention that is not a whole number of days: the day of 2 March is forgotten at 12:00 on the 2nd.
+        fixture.close();
+        AnalyticsSettings d = AnalyticsSettings.DEFAULTS;
+        fixture = new AnalyticsFixture(stateDir.resolve("36h"), new AnalyticsSettings(d.enrichWait(), d.statsGrace(),
+                java.time.Duration.ofHours(36), d.emitInterval(), d.spikeRules(), d.chartEntryMinUnits()));
+        fixture.knownRelease(URL, "Velvet Orrery", ROOT, "Kessel Records", "electronic", "ambient");
+        Instant day = Instant.parse("2026-03-02T00:00:00Z");
+        fixture.sale("a", Instant.parse("2026-03-02T05:00:00Z")).pipe();
+        fixture.sale("b", Instant.parse("2026-03-04T01:10:00Z")).pipe();
+        fixture.flush();
+        StatsWindow before = fixture.window(Interval.DAY, "store", "all", day);
+        assertThat(before.getFinal$()).isTrue();
+
+        fixture.sale("late", Instant.parse("2026-03-02T06:00:00Z")).pipe();
+        fixture.flush();
+
+        StatsWindow after = fixture.window(Interval.DAY, "store", "all", day);
+        assertThat(after.getUnits()).as("not a new window holding only the late sale").isEqualTo(1);
+        assertThat(after.getVersion()).isEqualTo(before.getVersion());
     }
 
     @Test
