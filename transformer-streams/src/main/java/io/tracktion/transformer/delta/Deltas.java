@@ -5,6 +5,7 @@ import io.tracktion.schemas.Sale;
 import io.tracktion.schemas.SaleAttribution;
 import io.tracktion.schemas.SaleItemType;
 import io.tracktion.transformer.enrich.Attributions;
+import io.tracktion.transformer.parse.SaleTimes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -75,8 +76,8 @@ public final class Deltas {
         used.addAll(chartsByPartition.keySet());
         Map<Integer, SaleDelta> deltas = new TreeMap<>();
         for (int partition : used) {
-            deltas.put(partition, new SaleDelta(sale.getSaleId(), sale.getSoldAt().toEpochMilli() * 1000
-                    + (sale.getSoldAt().getNano() / 1000) % 1000, sale.getEventId(), sale.getCurrency(),
+            deltas.put(partition, new SaleDelta(sale.getSaleId(), SaleTimes.micros(sale.getSoldAt()), sale.getEventId(),
+                    sale.getCurrency(),
                     sale.getAmountPaid(), sale.getAmountPaidUsd(), sale.getPayWhatYouWant(), overpayUsd(sale),
                     countryOf(sale), entitiesByPartition.getOrDefault(partition, List.of()),
                     chartsByPartition.getOrDefault(partition, List.of())));

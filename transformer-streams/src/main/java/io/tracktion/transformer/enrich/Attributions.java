@@ -15,12 +15,10 @@ import org.apache.kafka.common.serialization.Serde;
 /** What a sale is attributed to, made from what is known of its release (pure functions). */
 public final class Attributions {
 
-    /** {@link SaleAttribution#getStatus()}: the release page was read. */
+    /** {@link SaleAttribution#getStatus()}: the release page was read. (Gone and unreadable releases keep their {@link ReleaseStatus}.) */
     public static final String KNOWN = "known";
     /** Not known within ENRICH_WAIT: artist, label, genre and tags count as unknown until it is. */
     public static final String UNKNOWN = "unknown";
-    public static final String GONE = ReleaseStatus.GONE;
-    public static final String UNREADABLE = ReleaseStatus.UNREADABLE;
     /** The sale names no release page. */
     public static final String NONE = "none";
 

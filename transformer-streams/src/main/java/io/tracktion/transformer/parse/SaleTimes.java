@@ -30,8 +30,17 @@ public final class SaleTimes {
         if (seconds.signum() < 0 || seconds.compareTo(LATEST_EPOCH_SECOND) >= 0) {
             throw new InvalidSaleException(field + " is out of range: " + InvalidSaleException.shown(text));
         }
-        long micros = seconds.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
-        return Instant.ofEpochSecond(micros / MICROS_PER_SECOND, (micros % MICROS_PER_SECOND) * NANOS_PER_MICRO);
+        return ofMicros(seconds.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact());
+    }
+
+    /** Epoch microseconds, as the topology carries sale times. */
+    public static long micros(Instant time) {
+        return Math.addExact(Math.multiplyExact(time.getEpochSecond(), MICROS_PER_SECOND), time.getNano() / NANOS_PER_MICRO);
+    }
+
+    public static Instant ofMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+                Math.floorMod(micros, MICROS_PER_SECOND) * NANOS_PER_MICRO);
     }
 
     /** Like {@link #parse} but null for a missing or unreadable text: for times that are only context. */

@@ -3,9 +3,9 @@ package io.tracktion.transformer.signals;
 import io.tracktion.schemas.EntityIds;
 import io.tracktion.schemas.Signal;
 import io.tracktion.transformer.delta.EntityRef;
+import io.tracktion.transformer.parse.SaleTimes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 
 /** The kinds of {@link Signal}, and the start of each with its deterministic id. */
 public final class SignalKinds {
@@ -30,7 +30,7 @@ public final class SignalKinds {
                 .setDimension(entity.dimension().id())
                 .setEntityId(entity.id())
                 .setEntityName(entity.name())
-                .setAt(Instant.ofEpochSecond(Math.floorDiv(atMicros, 1_000_000), Math.floorMod(atMicros, 1_000_000) * 1000))
+                .setAt(SaleTimes.ofMicros(atMicros))
                 .setSaleId(saleId);
     }
 

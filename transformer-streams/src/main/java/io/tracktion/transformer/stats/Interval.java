@@ -60,13 +60,4 @@ public enum Interval {
         }
         throw new IllegalArgumentException("No interval " + id);
     }
-
-    public static Interval ofTopic(String topic) {
-        for (Interval interval : values()) {
-            if (interval.topic.equals(topic)) {
-                return interval;
-            }
-        }
-        throw new IllegalArgumentException("No stats topic " + topic);
-    }
 }

@@ -3,6 +3,7 @@ package io.tracktion.transformer.stats;
 import io.tracktion.schemas.CurrencyAmount;
 import io.tracktion.schemas.StatsWindow;
 import io.tracktion.transformer.delta.SaleDelta;
+import io.tracktion.transformer.parse.SaleTimes;
 import io.tracktion.transformer.state.TimeOrderedKeys;
 import io.tracktion.transformer.topology.StoreNames;
 import java.math.BigDecimal;
@@ -227,8 +228,7 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
                 .setOverpayUsd(money(t.overpayUsd))
                 .setFinal$(t.closed)
                 .setVersion(t.version)
-                .setLastSaleAt(Instant.ofEpochSecond(Math.floorDiv(t.lastSaleMicros, 1_000_000),
-                        Math.floorMod(t.lastSaleMicros, 1_000_000) * 1000))
+                .setLastSaleAt(SaleTimes.ofMicros(t.lastSaleMicros))
                 .build();
     }
 

@@ -42,7 +42,6 @@ public record TransformerSettings(String bootstrapServers, String applicationId,
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
-        config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbSettings.class);
         return config;
     }
 }

@@ -137,7 +137,7 @@ public final class TransformerTopology {
 
     private static void aggregate(StreamsBuilder builder, KStream<String, SaleDelta> deltas,
                                   SchemaRegistryConfig registry, AnalyticsSettings settings) {
-        builder.addStateStore(cached(StoreNames.STATS_WINDOWS, statsWindowSerde()));
+        builder.addStateStore(cached(StoreNames.STATS_WINDOWS, StatsProcessor.storeSerde()));
         builder.addStateStore(cached(StoreNames.STATS_CARTS, Serdes.Integer()));
         builder.addStateStore(cached(StoreNames.STATS_CHANGED, Serdes.Long()));
         builder.addStateStore(cached(StoreNames.STATS_CLOCK, Serdes.Long()));
@@ -150,7 +150,7 @@ public final class TransformerTopology {
 
     private static void signals(StreamsBuilder builder, KStream<String, SaleDelta> deltas,
                                 SchemaRegistryConfig registry, AnalyticsSettings settings) {
-        builder.addStateStore(cached(StoreNames.ENTITY_HISTORY, entityHistorySerde()));
+        builder.addStateStore(cached(StoreNames.ENTITY_HISTORY, EntitySignalsProcessor.storeSerde()));
         deltas.process(() -> new EntitySignalsProcessor(settings.spikeRules()), Named.as("entity-signals"),
                         StoreNames.ENTITY_HISTORY)
                 .to(Topics.SIGNALS.name(), Produced.with(Serdes.String(), RegistryAvroSerde.signal(registry))
@@ -180,13 +180,5 @@ public final class TransformerTopology {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static StoreBuilder<?> cached(String name, Serde<?> valueSerde) {
         return ObjectCacheStores.persistent(name, (Serde) valueSerde);
-    }
-
-    private static Serde<?> statsWindowSerde() {
-        return StatsProcessor.storeSerde();
-    }
-
-    private static Serde<?> entityHistorySerde() {
-        return EntitySignalsProcessor.storeSerde();
     }
 }

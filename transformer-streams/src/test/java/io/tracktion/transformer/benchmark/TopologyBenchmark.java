@@ -1,5 +1,7 @@
 package io.tracktion.transformer.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import io.tracktion.schemas.EntityIds;
 import io.tracktion.schemas.RawSale;
 import io.tracktion.schemas.RegistryAvroSerde;
@@ -12,6 +14,7 @@ import io.tracktion.schemas.TopicSpec;
 import io.tracktion.schemas.Topics;
 import io.tracktion.testsupport.KafkaCluster;
 import io.tracktion.testsupport.SchemaRegistry;
+import io.tracktion.transformer.parse.SaleTimes;
 import io.tracktion.transformer.signals.SpikeRules;
 import io.tracktion.transformer.streams.TransformerSettings;
 import io.tracktion.transformer.streams.TransformerStreams;
@@ -30,6 +33,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -134,13 +138,11 @@ public final class TopologyBenchmark {
                              int inputPartitions)
             throws Exception {
         streams.start();
-        while (streams.state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING) {
-            Thread.sleep(10);
-        }
+        await().forever().pollInterval(Duration.ofMillis(10))
+                .until(() -> streams.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
         long started = System.nanoTime();
-        while (!allCommitted(kafka, applicationId, inputPartitions)) {
-            Thread.sleep(250);
-        }
+        await().forever().pollInterval(Duration.ofMillis(250))
+                .until(() -> allCommitted(kafka, applicationId, inputPartitions));
         double elapsed = (System.nanoTime() - started) / 1e9;
         System.out.printf("%s: %,d sales in %.1f s%n", applicationId, sales, elapsed);
         return sales / elapsed;
@@ -157,24 +159,25 @@ public final class TopologyBenchmark {
         ConcurrentSkipListMap<Long, Long> sentAtBySaleMicros = new ConcurrentSkipListMap<>();
         Map<String, Long> sentAtById = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
+        CountDownLatch assigned = new CountDownLatch(2);
         {
-            Thread fullReader = reader(kafka, Topics.STATS_MINUTE.name(), running, (key, value, receivedAt) -> {
+            Thread fullReader = reader(kafka, Topics.STATS_MINUTE.name(), running, assigned, (key, value, receivedAt) -> {
                 if (!key.startsWith("store|all|")) {
                     return;
                 }
                 StatsWindow window = stats.deserialize(Topics.STATS_MINUTE.name(), value);
-                long counted = window.getLastSaleAt().getEpochSecond() * 1_000_000 + window.getLastSaleAt().getNano() / 1000;
+                long counted = SaleTimes.micros(window.getLastSaleAt());
                 var covered = sentAtBySaleMicros.headMap(counted, true);
                 covered.values().forEach(sentAt -> fullLatency.add((receivedAt - sentAt) / 1_000_000));
                 covered.clear();
             });
-            Thread passReader = reader(kafka, PASS_THROUGH_TOPIC, running, (key, value, receivedAt) -> {
+            Thread passReader = reader(kafka, PASS_THROUGH_TOPIC, running, assigned, (key, value, receivedAt) -> {
                 Long sentAt = sentAtById.remove(key);
                 if (sentAt != null) {
                     passLatency.add((receivedAt - sentAt) / 1_000_000);
                 }
             });
-            Thread.sleep(3_000);
+            assigned.await(); // both readers hold their partitions: none of the sends below is missed
             Random random = new Random(7);
             try (KafkaProducer<String, byte[]> producer = producer(kafka, 0)) {
                 long interval = (long) (1e9 / rate);
@@ -185,7 +188,7 @@ public final class TopologyBenchmark {
                     }
                     next += interval;
                     Instant soldAt = Instant.now();
-                    long micros = soldAt.getEpochSecond() * 1_000_000 + soldAt.getNano() / 1000;
+                    long micros = SaleTimes.micros(soldAt);
                     String id = "live-" + i;
                     ProducerRecord<String, byte[]> record = sale(raw, random, id, "live-cart-" + i, soldAt);
                     long sentAt = System.nanoTime();
@@ -194,7 +197,9 @@ public final class TopologyBenchmark {
                     producer.send(record);
                 }
             }
-            Thread.sleep(5_000);
+            // Until every sale sent is counted by both, or a minute has passed (what is left is reported as missing).
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> sentAtBySaleMicros.isEmpty() && sentAtById.isEmpty());
             running.set(false);
             fullReader.join();
             passReader.join();
@@ -205,15 +210,24 @@ public final class TopologyBenchmark {
         void handle(String key, byte[] value, long receivedAtNanos);
     }
 
-    static Thread reader(KafkaCluster kafka, String topic, AtomicBoolean running, RecordHandler handler) {
+    static Thread reader(KafkaCluster kafka, String topic, AtomicBoolean running, CountDownLatch assigned,
+                         RecordHandler handler) {
         Thread thread = new Thread(() -> {
             Properties props = kafka.consumerProperties();
             props.put("auto.offset.reset", "latest");
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                     new ByteArrayDeserializer())) {
                 consumer.subscribe(List.of(topic));
+                boolean counted = false;
                 while (running.get()) {
-                    for (var record : consumer.poll(Duration.ofMillis(20))) {
+                    var records = consumer.poll(Duration.ofMillis(20));
+                    if (!counted && !consumer.assignment().isEmpty()) {
+                        consumer.seekToEnd(consumer.assignment());
+                        consumer.position(consumer.assignment().iterator().next()); // resolved before the sends begin
+                        assigned.countDown();
+                        counted = true;
+                    }
+                    for (var record : records) {
                         handler.handle(record.key(), record.value(), System.nanoTime());
                     }
                 }

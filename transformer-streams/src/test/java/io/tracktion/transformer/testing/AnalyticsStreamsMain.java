@@ -1,5 +1,7 @@
 package io.tracktion.transformer.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import io.tracktion.schemas.SchemaRegistryConfig;
 import io.tracktion.transformer.signals.SpikeRules;
 import io.tracktion.transformer.streams.TransformerSettings;
@@ -38,13 +40,7 @@ public final class AnalyticsStreamsMain {
         TransformerStreams streams = new TransformerStreams(TransformerTopology.buildTopology(registry, SETTINGS),
                 config(args[0], args[1], args[2]));
         Thread reporter = new Thread(() -> {
-            while (streams.state() != KafkaStreams.State.RUNNING) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
+            await().forever().pollInterval(Duration.ofMillis(100)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
             System.out.println("RUNNING");
             System.out.flush();
         });
