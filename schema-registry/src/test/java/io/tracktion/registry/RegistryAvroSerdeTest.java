@@ -1,5 +1,6 @@
 package io.tracktion.registry;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +67,31 @@ class RegistryAvroSerdeTest {
         Sale back = RegistryAvroSerde.sale(config).deserialize(SALES, bytes); // a fresh serde: fetched, not cached
         assertEquals(sale(), back);
         assertEquals(new BigDecimal("800.0000"), back.getAmountPaid());
+    }
+
+    @Test
+    void laterRecordsOfATopicAreWrittenByteForByteAsApicuriosSerdeWritesThem() {
+        var apicurio = new io.apicurio.registry.serde.avro.AvroKafkaSerializer<Sale>();
+        apicurio.configure(config.serdeConfig(), false);
+        RegistryAvroSerde<Sale> serde = RegistryAvroSerde.sale(config);
+        serde.serialize(SALES, sale()); // the first asks the registry; the rest reuse its header
+
+        Sale nameYourPrice = sale();
+        nameYourPrice.setSaleId("s2");
+        nameYourPrice.setPayWhatYouWant(true);
+        nameYourPrice.setAmountPaid(new BigDecimal("1234567.8900"));
+        Sale negative = sale();
+        negative.setSaleId("s3");
+        negative.setAmountPaidUsd(new BigDecimal("-5.5400"));
+        for (Sale each : java.util.List.of(sale(), nameYourPrice, negative)) {
+            assertArrayEquals(apicurio.serialize(SALES, each), serde.serialize(SALES, each), each.getSaleId());
+            assertEquals(each, serde.deserialize(SALES, serde.serialize(SALES, each)));
+        }
+
+        Sale badScale = sale();
+        badScale.setAmountPaid(new BigDecimal("1.23456"));
+        var refused = assertThrows(SerializationException.class, () -> serde.serialize(SALES, badScale));
+        assertTrue(refused.getMessage().startsWith("Cannot encode Sale"), refused.getMessage());
     }
 
     @Test

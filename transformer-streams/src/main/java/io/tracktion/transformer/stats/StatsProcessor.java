@@ -10,8 +10,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -26,7 +28,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <ul>
  *   <li>A window's record is written at most once per {@code emitEvery} (wall clock) while it changes: the keys of
- *       changed windows wait in {@link StoreNames#STATS_CHANGED}, a store like the others, so a crash loses none.</li>
+ *       changed windows wait in {@link StoreNames#STATS_CHANGED}, a store like the others, so a crash loses none.
+ *       That store is read only when the task starts; from then on a set in memory says which keys it holds, as
+ *       scanning it would step over the tombstones of every key it ever held (RocksDB keeps them until a
+ *       compaction), which slowed the whole topology down more the longer it ran.</li>
  *   <li>A window closes when stream time (the latest sale time this task has seen) passes its end plus
  *       {@code grace}: its final record is written then.</li>
  *   <li>A sale or re-attribution that arrives later still, within {@code retention} after the close, corrects the
@@ -50,6 +55,8 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
     private KeyValueStore<String, WindowTotals> windows;
     private KeyValueStore<String, Integer> carts;
     private KeyValueStore<String, Long> changed;
+    /** The keys in {@link #changed}. */
+    private final Set<String> changedKeys = new LinkedHashSet<>();
     private KeyValueStore<String, Long> clock;
     private Sensor lateDropped;
     /** Per interval (by ordinal): windows starting before this have had their final record. */
@@ -92,6 +99,11 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
             forgottenBefore[interval.ordinal()] = TimeOrderedKeys.clockValue(clock, FORGOTTEN + interval.id());
         }
         streamTime = TimeOrderedKeys.clockValue(clock, STREAM_TIME);
+        // A task revived after an aborted transaction keeps this processor: only the stores hold the truth.
+        changedKeys.clear();
+        try (KeyValueIterator<String, Long> all = changed.all()) {
+            all.forEachRemaining(entry -> changedKeys.add(entry.key));
+        }
         context.schedule(emitEvery, PunctuationType.WALL_CLOCK_TIME, now -> writeChanged());
     }
 
@@ -121,7 +133,9 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
                 }
                 totals.add(sale, contribution.sign(), cartChange, contribution.entity().name());
                 windows.put(key, totals);
-                changed.put(key, start);
+                if (changedKeys.add(key)) {
+                    changed.put(key, start);
+                }
             }
         }
         advance(streamTime);
@@ -168,7 +182,7 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
                 String from = windowKeyPrefix(interval, forgotten);
                 String to = windowKeyPrefix(interval, forgetBefore);
                 for (KeyValue<String, WindowTotals> window : TimeOrderedKeys.between(windows, from, to)) {
-                    if (changed.get(window.key) != null) {
+                    if (changedKeys.contains(window.key)) {
                         write(window.key, window.value);
                     }
                 }
@@ -181,15 +195,18 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
     }
 
     private void writeChanged() {
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = changed.all()) {
-            all.forEachRemaining(entry -> keys.add(entry.key));
-        }
-        for (String key : keys) {
+        for (String key : List.copyOf(changedKeys)) {
             WindowTotals totals = windows.get(key);
             if (totals != null) {
                 write(key, totals);
+            } else {
+                unchanged(key);
             }
+        }
+    }
+
+    private void unchanged(String key) {
+        if (changedKeys.remove(key)) {
             changed.delete(key);
         }
     }
@@ -197,7 +214,7 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
     private void write(String key, WindowTotals totals) {
         totals.version++;
         windows.put(key, totals);
-        changed.delete(key);
+        unchanged(key);
         Interval interval = Interval.ofCode(key.charAt(0));
         long start = Long.parseLong(key.substring(2, 18));
         String entity = key.substring(19);
