@@ -124,8 +124,8 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
                     continue;
                 }
                 String key = windowKey(interval, start, entity);
-                int cartChange = countCart(key, sale.cartId(), contribution.sign());
                 WindowTotals totals = windows.get(key);
+                int cartChange = countCart(key, sale.cartId(), contribution.sign(), totals == null);
                 if (totals == null) {
                     totals = new WindowTotals(contribution.entity().name());
                     // Past its close already: what it gets now is a correction, written as final.
@@ -143,11 +143,12 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
 
     /**
      * +1 when this contribution is the window's first item of its cart, -1 when it takes the last one away, else 0:
-     * so a window counts its distinct carts whatever order the items come in.
+     * so a window counts its distinct carts whatever order the items come in. A new window has no carts yet:
+     * not looking them up spares most contributions a read that misses the cache and the disk's index.
      */
-    private int countCart(String windowKey, String cartId, int sign) {
+    private int countCart(String windowKey, String cartId, int sign, boolean newWindow) {
         String key = windowKey + "\t" + cartId;
-        Integer before = carts.get(key);
+        Integer before = newWindow ? null : carts.get(key);
         int items = (before == null ? 0 : before) + sign;
         if (items == 0) {
             carts.delete(key);
