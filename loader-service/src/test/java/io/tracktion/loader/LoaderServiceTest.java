@@ -376,11 +376,15 @@ class LoaderServiceTest {
         });
     }
 
-    private static void rewindLoaderGroupToTheStart() throws Exception {
+    private void rewindLoaderGroupToTheStart() throws Exception {
         Map<TopicPartition, OffsetAndMetadata> start = IntStream.range(0, Topics.SALES.partitions()).boxed()
                 .collect(Collectors.toMap(p -> new TopicPartition(Topics.SALES.name(), p), p -> new OffsetAndMetadata(0)));
         try (Admin admin = KAFKA.admin()) {
             admin.alterConsumerGroupOffsets(SalesListener.GROUP_ID, start).all().get(30, TimeUnit.SECONDS);
+        }
+        // The offsets that count are the ones stored with the rows.
+        try (var c = POSTGRES.dataSource(database).getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE consumer_offset SET next_offset = 0 WHERE consumer = '" + SalesListener.GROUP_ID + "'");
         }
     }
 }

@@ -21,6 +21,7 @@ class MigrationTest {
         var result = Flyway.configure().dataSource(db).load().migrate();
         assertEquals(true, result.success);
         try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.execute("SELECT sale_month_partition('2025-06-15T15:01:01Z')"); // as the loader does for its batches
             s.execute("""
                     INSERT INTO sale (sale_id, event_id, sold_at, artist, item_type, title, currency, amount_paid,
                                       amount_paid_usd, pay_what_you_want, raw_item)
@@ -65,6 +66,58 @@ class MigrationTest {
             assertEquals(null, urls.get("s3"));
             assertEquals(null, urls.get("s4"));
             assertEquals("https://music.example.org/merch/shirt", urls.get("s5"));
+        }
+    }
+
+    @Test
+    void existingSalesMoveIntoMonthPartitionsLinkedToTheirKnownRelease() throws Exception {
+        DataSource db = postgres.dataSource(postgres.newDatabase());
+        Flyway.configure().dataSource(db).target("3").load().migrate();
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.execute("""
+                    INSERT INTO artist (artist_id, url, name, updated_at)
+                    VALUES ('art1', 'https://velvet.bandcamp.com', 'Velvet', '2025-05-01T00:00:00Z')""");
+            s.execute("""
+                    INSERT INTO release (release_id, url, status, artist_id, first_seen_at)
+                    VALUES ('rel1', 'https://velvet.bandcamp.com/album/lanterns', 'known', 'art1', now()),
+                           ('rel2', 'https://velvet.bandcamp.com/album/pending', 'pending', NULL, now())""");
+            String insert = """
+                    INSERT INTO sale (sale_id, event_id, sold_at, artist, item_type, title, currency, amount_paid,
+                                      amount_paid_usd, pay_what_you_want, raw_item, release_url, country, country_code)
+                    VALUES ('%s', 'e1', '%s', 'Velvet', 'album', 't', 'EUR', 1.5, 1.75, false, '{}', %s, 'Germany', 'de')""";
+            s.execute(insert.formatted("s1", "2025-05-31T23:59:59.999999Z", "'https://velvet.bandcamp.com/album/lanterns'"));
+            s.execute(insert.formatted("s2", "2025-06-01T00:00:00Z", "'https://velvet.bandcamp.com/album/pending'"));
+            s.execute(insert.formatted("s3", "2025-06-15T12:00:00Z", "NULL"));
+        }
+        assertEquals(true, Flyway.configure().dataSource(db).load().migrate().success);
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            var rs = s.executeQuery("""
+                    SELECT sale_id, tableoid::regclass::text, release_id, artist_id, amount_paid::text FROM sale
+                    ORDER BY sale_id""");
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
+                        + " " + rs.getString(5));
+            }
+            // UTC months; only a known release links a sale.
+            assertEquals(java.util.List.of("s1 sale_2025_05 rel1 art1 1.5000", "s2 sale_2025_06 null null 1.5000",
+                    "s3 sale_2025_06 null null 1.5000"), rows);
+            var country = s.executeQuery("SELECT code, name FROM country");
+            country.next();
+            assertEquals("DE Germany", country.getString(1) + " " + country.getString(2));
+            var names = s.executeQuery("SELECT count(*) FROM artist_name WHERE artist_id = 'art1' AND name = 'Velvet'");
+            names.next();
+            assertEquals(1, names.getInt(1));
+
+            String later = """
+                    INSERT INTO sale (sale_id, event_id, sold_at, artist, item_type, title, currency, amount_paid,
+                                      amount_paid_usd, pay_what_you_want, raw_item)
+                    VALUES ('s9', 'e9', '2031-02-03T04:05:06Z', 'a', 'album', 't', 'EUR', 1, 1, false, '{}')""";
+            assertThrows(SQLException.class, () -> s.execute(later), "no partition for that month yet");
+            s.execute("SELECT sale_month_partition('2031-02-03T04:05:06Z')");
+            s.execute("SELECT sale_month_partition('2031-02-28T23:00:00Z')"); // the same month: nothing new
+            s.execute(later);
+            assertThrows(SQLException.class, () -> s.execute(later), "(sold_at, sale_id) is the key");
         }
     }
 }

@@ -1,15 +1,71 @@
 package io.tracktion.loader.batch;
 
+import io.micronaut.configuration.kafka.seek.KafkaSeekOperation;
+import io.micronaut.configuration.kafka.seek.KafkaSeeker;
 import io.tracktion.schemas.SchemaRegistryProbe;
 import io.tracktion.schemas.SchemaRegistryUnavailableException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import io.tracktion.loader.deadletter.DeadLetter;
+import io.tracktion.loader.deadletter.DeadLetters;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What every batch listener of the loader does the same way: wait for the registry, and retry a batch whole. */
 public final class Batches {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Batches.class);
+
+    /** What a listener does with a batch's records inside the transaction. */
+    public interface Load {
+        /** Decodes and writes the records not written yet; returns the dead letters of those it could not. */
+        List<DeadLetter> load(Connection connection, List<ConsumerRecord<byte[], byte[]>> unwritten)
+                throws SQLException;
+    }
+
+    /**
+     * One batch, exactly once: in one transaction, the records past the stored offsets are written, the offsets
+     * after the batch stored, and the dead letters sent (before the commit: a crash in between sends them again,
+     * each naming its record, and never loses one). Any failure rolls it all back and is thrown.
+     */
+    public static void loadInTransaction(LoaderDatabase database, String consumer,
+                                         ConsumerRecords<byte[], byte[]> records, DeadLetters deadLetters, Load load)
+            throws SQLException {
+        Transactions.inTransaction(database.dataSource(), connection -> {
+            List<ConsumerRecord<byte[], byte[]>> unwritten = DatabaseOffsets.unwritten(connection, consumer, records);
+            List<DeadLetter> rejects = load.load(connection, unwritten);
+            DatabaseOffsets.advance(connection, consumer, records);
+            deadLetters.send(rejects);
+        });
+    }
+
     private Batches() {
+    }
+
+    /**
+     * Seeks each newly assigned partition to the offset the database holds for it. Without one (a first start) the
+     * consumer starts from Kafka's committed offset, or the earliest. If the database cannot be asked now, it
+     * starts there as well: {@link DatabaseOffsets#unwritten} then keeps out whatever was already written.
+     */
+    public static void seekToStored(DatabaseOffsets offsets, String consumer, Collection<TopicPartition> partitions,
+                                    KafkaSeeker seeker) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        try {
+            offsets.stored(consumer, partitions).forEach((partition, next) ->
+                    seeker.perform(KafkaSeekOperation.seek(partition, next)));
+        } catch (SQLException e) {
+            LOG.warn("Cannot read the stored offsets of {} for {}; starting from Kafka's committed offsets, and "
+                    + "records already written are skipped when the database answers: {}", consumer, partitions,
+                    e.toString());
+        }
     }
 
     /**

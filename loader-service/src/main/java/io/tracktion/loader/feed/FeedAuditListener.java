@@ -7,7 +7,10 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.configuration.kafka.ConsumerSeekAware;
+import io.micronaut.configuration.kafka.seek.KafkaSeeker;
 import io.tracktion.loader.batch.Batches;
+import io.tracktion.loader.batch.LoaderDatabase;
 import io.tracktion.loader.deadletter.DeadLetter;
 import io.tracktion.loader.deadletter.DeadLetters;
 import io.tracktion.schemas.FeedGap;
@@ -19,11 +22,13 @@ import io.tracktion.schemas.Topics;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +44,7 @@ import org.slf4j.LoggerFactory;
         batch = true,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
                 retryDelay = "${loader.retry-delay}", retryCount = Integer.MAX_VALUE))
-public class FeedAuditListener {
+public class FeedAuditListener implements ConsumerSeekAware {
 
     public static final String GROUP_ID = "tracktion-loader-feed-audit";
     private static final Logger LOG = LoggerFactory.getLogger(FeedAuditListener.class);
@@ -48,42 +53,51 @@ public class FeedAuditListener {
     private final RegistryAvroSerde<FeedGap> gapSerde;
     private final SchemaRegistryProbe registryProbe;
     private final FeedAuditWriter writer;
+    private final LoaderDatabase database;
     private final DeadLetters deadLetters;
     private final Duration retryDelay;
 
     public FeedAuditListener(SchemaRegistryConfig registry, SchemaRegistryProbe registryProbe, FeedAuditWriter writer,
-                             DeadLetters deadLetters, @Value("${loader.retry-delay}") Duration retryDelay) {
+                             LoaderDatabase database, DeadLetters deadLetters, @Value("${loader.retry-delay}") Duration retryDelay) {
         this.windowSerde = RegistryAvroSerde.feedWindowReceived(registry);
         this.gapSerde = RegistryAvroSerde.feedGap(registry);
         this.registryProbe = registryProbe;
         this.writer = writer;
+        this.database = database;
         this.deadLetters = deadLetters;
         this.retryDelay = retryDelay;
     }
 
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions, KafkaSeeker seeker) {
+        Batches.seekToStored(database.offsets(), GROUP_ID, partitions, seeker);
+    }
+
     @Topic({Topics.FEED_WINDOWS_NAME, Topics.FEED_GAPS_NAME})
     public void receive(ConsumerRecords<byte[], byte[]> records, Consumer<?, ?> consumer) {
-        List<FeedWindowReceived> windows = new ArrayList<>();
-        List<FeedGap> gaps = new ArrayList<>();
-        List<DeadLetter> rejects = new ArrayList<>();
         try {
             Batches.requireRegistrySeen(registryProbe);
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                if (record.value() == null) {
-                    continue;
-                }
-                try {
-                    if (record.topic().equals(Topics.FEED_GAPS_NAME)) {
-                        gaps.add(gapSerde.deserialize(record.topic(), record.value()));
-                    } else {
-                        windows.add(windowSerde.deserialize(record.topic(), record.value()));
+            Batches.loadInTransaction(database, GROUP_ID, records, deadLetters, (connection, unwritten) -> {
+                List<FeedWindowReceived> windows = new ArrayList<>();
+                List<FeedGap> gaps = new ArrayList<>();
+                List<DeadLetter> rejects = new ArrayList<>();
+                for (ConsumerRecord<byte[], byte[]> record : unwritten) {
+                    if (record.value() == null) {
+                        continue;
                     }
-                } catch (SerializationException e) {
-                    rejects.add(new DeadLetter(record, DeadLetters.STAGE_DECODE, e));
+                    try {
+                        if (record.topic().equals(Topics.FEED_GAPS_NAME)) {
+                            gaps.add(gapSerde.deserialize(record.topic(), record.value()));
+                        } else {
+                            windows.add(windowSerde.deserialize(record.topic(), record.value()));
+                        }
+                    } catch (SerializationException e) {
+                        rejects.add(new DeadLetter(record, DeadLetters.STAGE_DECODE, e));
+                    }
                 }
-            }
-            writer.write(windows, gaps);
-            deadLetters.send(rejects);
+                writer.write(connection, windows, gaps);
+                return rejects;
+            });
         } catch (SQLException | RuntimeException e) {
             Batches.rewind(records, consumer);
             LOG.warn("Batch of {} feed audit records not loaded, offsets not committed; retrying in {} ms: {}",

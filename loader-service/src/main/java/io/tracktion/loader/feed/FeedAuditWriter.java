@@ -1,8 +1,8 @@
 package io.tracktion.loader.feed;
 
-import io.tracktion.loader.batch.Transactions;
 import io.tracktion.schemas.FeedGap;
 import io.tracktion.schemas.FeedWindowReceived;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Writes the feed's audit to tables feed_window and feed_gap, a batch in one transaction. Keyed as the topics
@@ -33,48 +32,42 @@ public final class FeedAuditWriter {
             ON CONFLICT (feed_base_url, from_date, to_date) DO UPDATE SET
                 closed = feed_gap.closed OR excluded.closed, closed_at = coalesce(excluded.closed_at, feed_gap.closed_at)""";
 
-    private final DataSource dataSource;
-
-    public FeedAuditWriter(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    public void write(List<FeedWindowReceived> windows, List<FeedGap> gaps) throws SQLException {
+    /** Writes in the caller's transaction. */
+    public void write(Connection connection, List<FeedWindowReceived> windows, List<FeedGap> gaps)
+            throws SQLException {
         if (windows.isEmpty() && gaps.isEmpty()) {
             return;
         }
-        Transactions.inTransaction(dataSource, connection -> {
-            try (PreparedStatement window = connection.prepareStatement(UPSERT_WINDOW);
-                 PreparedStatement gap = connection.prepareStatement(UPSERT_GAP)) {
-                for (FeedWindowReceived w : windows) {
-                    window.setString(1, w.getFeedBaseUrl());
-                    window.setObject(2, seconds(w.getStartDate()), Types.TIMESTAMP_WITH_TIMEZONE);
-                    window.setObject(3, seconds(w.getEndDate()), Types.TIMESTAMP_WITH_TIMEZONE);
-                    window.setObject(4, seconds(w.getRequestedStart()), Types.TIMESTAMP_WITH_TIMEZONE);
-                    window.setObject(5, seconds(w.getServerTime()), Types.TIMESTAMP_WITH_TIMEZONE);
-                    window.setObject(6, w.getReceivedAt().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-                    window.setInt(7, w.getEvents());
-                    window.setInt(8, w.getOtherEvents());
-                    window.setInt(9, w.getItems());
-                    window.setInt(10, w.getUnreadableEvents());
-                    window.setBoolean(11, w.getBackfill());
-                    window.addBatch();
-                }
-                for (FeedGap g : gaps) {
-                    gap.setString(1, g.getFeedBaseUrl());
-                    gap.setObject(2, seconds(g.getFromDate()), Types.TIMESTAMP_WITH_TIMEZONE);
-                    gap.setObject(3, seconds(g.getToDate()), Types.TIMESTAMP_WITH_TIMEZONE);
-                    gap.setObject(4, g.getDetectedAt().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-                    gap.setString(5, g.getCause());
-                    gap.setBoolean(6, g.getClosed());
-                    gap.setObject(7, g.getClosedAt() == null ? null : g.getClosedAt().atOffset(ZoneOffset.UTC),
-                            Types.TIMESTAMP_WITH_TIMEZONE);
-                    gap.addBatch();
-                }
-                window.executeBatch();
-                gap.executeBatch();
+        try (PreparedStatement window = connection.prepareStatement(UPSERT_WINDOW);
+             PreparedStatement gap = connection.prepareStatement(UPSERT_GAP)) {
+            for (FeedWindowReceived w : windows) {
+                window.setString(1, w.getFeedBaseUrl());
+                window.setObject(2, seconds(w.getStartDate()), Types.TIMESTAMP_WITH_TIMEZONE);
+                window.setObject(3, seconds(w.getEndDate()), Types.TIMESTAMP_WITH_TIMEZONE);
+                window.setObject(4, seconds(w.getRequestedStart()), Types.TIMESTAMP_WITH_TIMEZONE);
+                window.setObject(5, seconds(w.getServerTime()), Types.TIMESTAMP_WITH_TIMEZONE);
+                window.setObject(6, w.getReceivedAt().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                window.setInt(7, w.getEvents());
+                window.setInt(8, w.getOtherEvents());
+                window.setInt(9, w.getItems());
+                window.setInt(10, w.getUnreadableEvents());
+                window.setBoolean(11, w.getBackfill());
+                window.addBatch();
             }
-        });
+            for (FeedGap g : gaps) {
+                gap.setString(1, g.getFeedBaseUrl());
+                gap.setObject(2, seconds(g.getFromDate()), Types.TIMESTAMP_WITH_TIMEZONE);
+                gap.setObject(3, seconds(g.getToDate()), Types.TIMESTAMP_WITH_TIMEZONE);
+                gap.setObject(4, g.getDetectedAt().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                gap.setString(5, g.getCause());
+                gap.setBoolean(6, g.getClosed());
+                gap.setObject(7, g.getClosedAt() == null ? null : g.getClosedAt().atOffset(ZoneOffset.UTC),
+                        Types.TIMESTAMP_WITH_TIMEZONE);
+                gap.addBatch();
+            }
+            window.executeBatch();
+            gap.executeBatch();
+        }
     }
 
     private static OffsetDateTime seconds(Long epochSeconds) {

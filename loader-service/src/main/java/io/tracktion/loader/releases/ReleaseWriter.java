@@ -1,9 +1,10 @@
 package io.tracktion.loader.releases;
 
-import io.tracktion.loader.batch.Transactions;
+import io.tracktion.loader.batch.AttributionLock;
 import io.tracktion.schemas.Release;
 import io.tracktion.schemas.ReleaseArtist;
 import io.tracktion.schemas.ReleaseLabel;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,11 +14,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import javax.sql.DataSource;
 
 /**
- * Writes {@link Release} records to tables release, artist, label, tag and release_tag, a batch in one
- * transaction. A record replaces what the row had unless it is older: a pending record (never fetched) or an
+ * Writes {@link Release} records to tables release, artist, artist_name, label, tag and release_tag, in the
+ * caller's transaction, and links the release's sales to it (and its artist and label) once it is known. A record replaces what the row had unless it is older: a pending record (never fetched) or an
  * earlier fetch does not undo a later fetch, whatever order they come in (several writers, replays). Upserts keyed
  * by the release URL, artist id and label URL; the release's tags replaced as a whole. Writing the same record
  * again changes nothing.
@@ -54,34 +54,47 @@ public final class ReleaseWriter {
     private static final String INSERT_TAG = """
             INSERT INTO release_tag (release_id, tag, role, position) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""";
 
-    private final DataSource dataSource;
+    private static final String UPSERT_ARTIST_NAME = """
+            INSERT INTO artist_name (artist_id, name, first_seen_at, last_seen_at) VALUES (?, ?, now(), now())
+            ON CONFLICT (artist_id, name) DO UPDATE SET last_seen_at = now()""";
+    /** The release's sales, in every month, follow its current attribution (null while it is not known). */
+    private static final String ATTRIBUTE_SALES = """
+            UPDATE sale SET release_id = r.release_id, artist_id = r.artist_id, label_id = r.label_id
+            FROM (SELECT CASE WHEN status = 'known' THEN release_id END AS release_id,
+                         CASE WHEN status = 'known' THEN artist_id END AS artist_id,
+                         CASE WHEN status = 'known' THEN label_id END AS label_id
+                  FROM release WHERE url = ?) AS r
+            WHERE sale.release_url = ?
+              AND (sale.release_id, sale.artist_id, sale.label_id) IS DISTINCT FROM (r.release_id, r.artist_id, r.label_id)""";
 
-    public ReleaseWriter(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    /** Writes the releases, in order, and commits once; any failure rolls all of them back and is thrown. */
-    public void write(List<Release> releases) throws SQLException {
+    /** Writes the releases in order; any failure is thrown and leaves the transaction to be rolled back. */
+    public void write(Connection connection, List<Release> releases) throws SQLException {
         if (releases.isEmpty()) {
             return;
         }
-        Transactions.inTransaction(dataSource, connection -> {
-            try (PreparedStatement artist = connection.prepareStatement(UPSERT_ARTIST);
-                 PreparedStatement label = connection.prepareStatement(UPSERT_LABEL);
-                 PreparedStatement release = connection.prepareStatement(UPSERT_RELEASE);
-                 PreparedStatement tag = connection.prepareStatement(UPSERT_TAG);
-                 PreparedStatement deleteTags = connection.prepareStatement(DELETE_TAGS);
-                 PreparedStatement insertTag = connection.prepareStatement(INSERT_TAG)) {
-                for (Release record : releases) {
-                    write(record, artist, label, release, tag, deleteTags, insertTag);
+        AttributionLock.holdExclusive(connection);
+        try (PreparedStatement artist = connection.prepareStatement(UPSERT_ARTIST);
+             PreparedStatement artistName = connection.prepareStatement(UPSERT_ARTIST_NAME);
+             PreparedStatement label = connection.prepareStatement(UPSERT_LABEL);
+             PreparedStatement release = connection.prepareStatement(UPSERT_RELEASE);
+             PreparedStatement tag = connection.prepareStatement(UPSERT_TAG);
+             PreparedStatement deleteTags = connection.prepareStatement(DELETE_TAGS);
+             PreparedStatement insertTag = connection.prepareStatement(INSERT_TAG);
+             PreparedStatement attributeSales = connection.prepareStatement(ATTRIBUTE_SALES)) {
+            for (Release record : releases) {
+                if (write(record, artist, artistName, label, release, tag, deleteTags, insertTag)) {
+                    attributeSales.setString(1, record.getUrl());
+                    attributeSales.setString(2, record.getUrl());
+                    attributeSales.executeUpdate();
                 }
             }
-        });
+        }
     }
 
-    private static void write(Release record, PreparedStatement artist, PreparedStatement label,
-                              PreparedStatement release, PreparedStatement tag, PreparedStatement deleteTags,
-                              PreparedStatement insertTag) throws SQLException {
+    /** Whether the release's row changed. */
+    private static boolean write(Release record, PreparedStatement artist, PreparedStatement artistName,
+                                 PreparedStatement label, PreparedStatement release, PreparedStatement tag,
+                                 PreparedStatement deleteTags, PreparedStatement insertTag) throws SQLException {
         ReleaseArtist by = record.getArtist();
         if (by != null) {
             artist.setString(1, by.getId());
@@ -90,6 +103,9 @@ public final class ReleaseWriter {
             artist.setString(4, by.getName());
             artist.setString(5, by.getLocation());
             artist.executeUpdate();
+            artistName.setString(1, by.getId());
+            artistName.setString(2, by.getName());
+            artistName.executeUpdate();
         }
         ReleaseLabel on = record.getLabel();
         if (on != null) {
@@ -122,7 +138,7 @@ public final class ReleaseWriter {
         release.setObject(i++, timestamp(record.getFirstSeenAt()), Types.TIMESTAMP_WITH_TIMEZONE);
         release.setObject(i, timestamp(record.getFetchedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
         if (release.executeUpdate() == 0) {
-            return; // an older state than the row's (a late pending record, an older fetch): the row stays as it is
+            return false; // an older state than the row's (a late pending record, an older fetch): the row stays as it is
         }
 
         deleteTags.setString(1, record.getId());
@@ -141,6 +157,7 @@ public final class ReleaseWriter {
                 tag(tag, insertTag, record.getId(), place, "location", position);
             }
         }
+        return true;
     }
 
     private static void tag(PreparedStatement tag, PreparedStatement insertTag, String releaseId, String name,

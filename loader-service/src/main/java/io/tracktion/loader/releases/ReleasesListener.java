@@ -7,7 +7,10 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.configuration.kafka.ConsumerSeekAware;
+import io.micronaut.configuration.kafka.seek.KafkaSeeker;
 import io.tracktion.loader.batch.Batches;
+import io.tracktion.loader.batch.LoaderDatabase;
 import io.tracktion.loader.deadletter.DeadLetter;
 import io.tracktion.loader.deadletter.DeadLetters;
 import io.tracktion.schemas.RegistryAvroSerde;
@@ -17,18 +20,20 @@ import io.tracktion.schemas.Topics;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes {@code bandcamp.releases} and writes each poll to PostgreSQL in one transaction, offsets committed
- * after it, like the sales. A record that cannot be decoded goes to the dead letters; a tombstone (a release
+ * Consumes {@code bandcamp.releases} and writes each poll to PostgreSQL in one transaction with its offsets, like
+ * the sales ({@link Batches#loadInTransaction}). A record that cannot be decoded goes to the dead letters; a tombstone (a release
  * deleted from the cache) leaves the row as it is: the sales that name it still do. Any other failure retries
  * the whole batch.
  */
@@ -39,7 +44,7 @@ import org.slf4j.LoggerFactory;
         batch = true,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
                 retryDelay = "${loader.retry-delay}", retryCount = Integer.MAX_VALUE))
-public class ReleasesListener {
+public class ReleasesListener implements ConsumerSeekAware {
 
     public static final String GROUP_ID = "tracktion-loader-releases";
     private static final Logger LOG = LoggerFactory.getLogger(ReleasesListener.class);
@@ -47,36 +52,45 @@ public class ReleasesListener {
     private final RegistryAvroSerde<Release> serde;
     private final SchemaRegistryProbe registryProbe;
     private final ReleaseWriter writer;
+    private final LoaderDatabase database;
     private final DeadLetters deadLetters;
     private final Duration retryDelay;
 
     public ReleasesListener(RegistryAvroSerde<Release> serde, SchemaRegistryProbe registryProbe, ReleaseWriter writer,
-                            DeadLetters deadLetters, @Value("${loader.retry-delay}") Duration retryDelay) {
+                            LoaderDatabase database, DeadLetters deadLetters, @Value("${loader.retry-delay}") Duration retryDelay) {
         this.serde = serde;
         this.registryProbe = registryProbe;
         this.writer = writer;
+        this.database = database;
         this.deadLetters = deadLetters;
         this.retryDelay = retryDelay;
     }
 
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions, KafkaSeeker seeker) {
+        Batches.seekToStored(database.offsets(), GROUP_ID, partitions, seeker);
+    }
+
     @Topic(Topics.RELEASES_NAME)
     public void receive(ConsumerRecords<byte[], byte[]> records, Consumer<?, ?> consumer) {
-        List<Release> releases = new ArrayList<>(records.count());
-        List<DeadLetter> rejects = new ArrayList<>();
         try {
             Batches.requireRegistrySeen(registryProbe);
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                if (record.value() == null) {
-                    continue;
+            Batches.loadInTransaction(database, GROUP_ID, records, deadLetters, (connection, unwritten) -> {
+                List<Release> releases = new ArrayList<>(unwritten.size());
+                List<DeadLetter> rejects = new ArrayList<>();
+                for (ConsumerRecord<byte[], byte[]> record : unwritten) {
+                    if (record.value() == null) {
+                        continue;
+                    }
+                    try {
+                        releases.add(serde.deserialize(record.topic(), record.value()));
+                    } catch (SerializationException e) {
+                        rejects.add(new DeadLetter(record, DeadLetters.STAGE_DECODE, e));
+                    }
                 }
-                try {
-                    releases.add(serde.deserialize(record.topic(), record.value()));
-                } catch (SerializationException e) {
-                    rejects.add(new DeadLetter(record, DeadLetters.STAGE_DECODE, e));
-                }
-            }
-            writer.write(releases);
-            deadLetters.send(rejects);
+                writer.write(connection, releases);
+                return rejects;
+            });
         } catch (SQLException | RuntimeException e) {
             Batches.rewind(records, consumer);
             LOG.warn("Batch of {} release records not loaded, offsets not committed; retrying in {} ms: {}",

@@ -11,17 +11,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
-/** The insert of one {@link Sale} into table {@code sale} (migrations {@code V1__sale.sql}, {@code V2__releases.sql}). */
+/**
+ * One {@link Sale} as a row of table {@code sale} (migrations {@code V1__sale.sql} to {@code V4__analytics_model.sql}):
+ * a line of the staging table's CSV copy, or the parameters of its insert into the staging table.
+ */
 final class SaleInsert {
 
-    /** A sale already in the table is left as it is: every record of one saleId is the same sale. */
-    static final String SQL = """
-            INSERT INTO sale (sale_id, event_id, sold_at, cart_sold_at, artist, artist_url, item_type, slug_type,
-                              title, album_title, url, art_url, currency, amount_paid, list_price, amount_paid_usd,
-                              pay_what_you_want, overpaid, amount_paid_formatted, country, country_code, art_id,
-                              package_image_id, raw_item, release_url)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json), ?)
-            ON CONFLICT (sale_id) DO NOTHING""";
+    /** The columns a sale fills; the release, artist and label ids come from table release. */
+    static final String COLUMNS = "sale_id, event_id, sold_at, cart_sold_at, artist, artist_url, item_type, slug_type, "
+            + "title, album_title, url, art_url, currency, amount_paid, list_price, amount_paid_usd, "
+            + "pay_what_you_want, overpaid, amount_paid_formatted, country, country_code, art_id, "
+            + "package_image_id, raw_item, release_url";
+
+    static final String STAGE_SQL = "INSERT INTO sale_staging (" + COLUMNS + ") VALUES "
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json), ?)";
 
     private SaleInsert() {
     }
@@ -54,6 +57,64 @@ final class SaleInsert {
         insert.setString(24, sale.getRawItemJson());
         // The key of the sale's release in table release (and topic bandcamp.releases).
         insert.setString(25, ReleaseUrls.release(sale.getUrl()).orElse(null));
+    }
+
+    /** The sale as a line of CSV, the columns in {@link #COLUMNS}' order: null unquoted and empty, text quoted. */
+    static void appendCsv(StringBuilder csv, Sale sale) {
+        text(csv, sale.getSaleId()).append(',');
+        text(csv, sale.getEventId()).append(',');
+        text(csv, instant(sale.getSoldAt())).append(',');
+        text(csv, instant(sale.getCartSoldAt())).append(',');
+        text(csv, sale.getArtist()).append(',');
+        text(csv, sale.getArtistUrl()).append(',');
+        text(csv, sale.getItemType().name().toLowerCase(Locale.ROOT)).append(',');
+        text(csv, sale.getSlugType()).append(',');
+        text(csv, sale.getTitle()).append(',');
+        text(csv, sale.getAlbumTitle()).append(',');
+        text(csv, sale.getUrl()).append(',');
+        text(csv, sale.getArtUrl()).append(',');
+        text(csv, sale.getCurrency()).append(',');
+        text(csv, money(sale.getAmountPaid())).append(',');
+        text(csv, money(sale.getListPrice())).append(',');
+        text(csv, money(sale.getAmountPaidUsd())).append(',');
+        text(csv, sale.getPayWhatYouWant() ? "t" : "f").append(',');
+        text(csv, money(sale.getOverpaid())).append(',');
+        text(csv, sale.getAmountPaidFormatted()).append(',');
+        text(csv, sale.getCountry()).append(',');
+        text(csv, sale.getCountryCode()).append(',');
+        text(csv, sale.getArtId() == null ? null : sale.getArtId().toString()).append(',');
+        text(csv, sale.getPackageImageId() == null ? null : sale.getPackageImageId().toString()).append(',');
+        text(csv, sale.getRawItemJson()).append(',');
+        text(csv, ReleaseUrls.release(sale.getUrl()).orElse(null)).append('\n');
+    }
+
+    /** The first instant of the sale's UTC month: the partition it goes to. */
+    static Instant monthStart(Instant soldAt) {
+        return soldAt.atOffset(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .toInstant();
+    }
+
+    private static StringBuilder text(StringBuilder csv, String value) {
+        if (value == null) {
+            return csv;
+        }
+        csv.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                csv.append('"');
+            }
+            csv.append(c);
+        }
+        return csv.append('"');
+    }
+
+    private static String instant(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static String money(BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
     }
 
     private static void setTimestamp(PreparedStatement insert, int index, Instant instant) throws SQLException {

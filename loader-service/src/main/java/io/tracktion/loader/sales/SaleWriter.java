@@ -1,77 +1,129 @@
 package io.tracktion.loader.sales;
 
+import io.tracktion.loader.batch.AttributionLock;
 import io.tracktion.loader.sales.WriteResult.Rejection;
-import io.tracktion.loader.batch.Transactions;
 import io.tracktion.schemas.Sale;
+import java.io.IOException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
+import java.util.TreeSet;
+import org.postgresql.PGConnection;
 
 /**
- * Writes sales to table {@code sale}: one JDBC batch in one transaction, idempotent on sale_id.
+ * Writes sales to table {@code sale}, in the caller's transaction, idempotent on (sold_at, sale_id).
  *
- * <p>Plain JDBC rather than a Micronaut Data repository: the insert must be {@code ON CONFLICT DO
- * NOTHING} (a replayed sale is normal, not an error), it must go as one JDBC batch, and when a row is
- * refused the batch is redone row by row behind savepoints to find that row and keep the others. A
- * generated repository method does none of this.
+ * <p>The rows are copied ({@code COPY ... FROM STDIN}, CSV) into a temporary staging table with the fact table's
+ * columns and constraints, then moved by one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING} that also links
+ * each sale to its release, artist and label where its release is known. A replayed sale is normal, not an error.
+ * When the copy is refused for a row's values, the rows are staged again one at a time behind savepoints to find
+ * that row and keep the others.
  */
 public final class SaleWriter {
 
-    private final DataSource dataSource;
-
-    /** @param dataSource the pool itself, handing out connections outside any managed transaction */
-    public SaleWriter(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    /** The staging table lives as long as the connection; its rows as long as the transaction. */
+    private static final String CREATE_STAGING = """
+            CREATE TEMPORARY TABLE IF NOT EXISTS sale_staging
+            (LIKE sale INCLUDING DEFAULTS INCLUDING CONSTRAINTS) ON COMMIT DELETE ROWS""";
+    private static final String COPY = "COPY sale_staging (" + SaleInsert.COLUMNS + ") FROM STDIN (FORMAT csv)";
+    private static final String MOVE = """
+            INSERT INTO sale (%1$s, release_id, artist_id, label_id)
+            SELECT %2$s, r.release_id, r.artist_id, r.label_id
+            FROM sale_staging s LEFT JOIN release r ON r.url = s.release_url AND r.status = 'known'
+            ON CONFLICT (sold_at, sale_id) DO NOTHING""".formatted(SaleInsert.COLUMNS,
+            "s." + SaleInsert.COLUMNS.replace(", ", ", s.").replace("\n", " "));
+    private static final String COUNTRIES = """
+            INSERT INTO country (code, name)
+            SELECT DISTINCT ON (upper(country_code)) upper(country_code), country FROM sale_staging
+            WHERE country_code ~* '^[a-z]{2}$'
+            ORDER BY upper(country_code), sold_at DESC
+            ON CONFLICT (code) DO NOTHING""";
 
     /**
-     * Writes the sales and commits once. Rows the table refuses come back as {@link Rejection}s;
-     * any other failure rolls everything back and is thrown, so the caller retries the whole batch.
+     * Writes the sales. Rows the table refuses come back as {@link Rejection}s; any other failure is thrown and
+     * leaves the transaction to be rolled back, so the caller retries the whole batch.
      */
-    public WriteResult write(List<Sale> sales) throws SQLException {
+    public WriteResult write(Connection connection, List<Sale> sales) throws SQLException {
         if (sales.isEmpty()) {
             return new WriteResult(0, 0, List.of());
         }
-        WriteResult[] result = {null};
-        Transactions.inTransaction(dataSource, connection -> result[0] = insert(connection, sales));
-        return result[0];
-    }
-
-    private static WriteResult insert(Connection connection, List<Sale> sales) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(SaleInsert.SQL)) {
-            for (Sale sale : sales) {
-                SaleInsert.bind(insert, sale);
-                insert.addBatch();
-            }
-            int inserted = 0;
-            for (int count : insert.executeBatch()) {
-                inserted += count;
-            }
+        AttributionLock.holdShared(connection);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(CREATE_STAGING);
+        }
+        ensurePartitions(connection, sales);
+        Savepoint beforeCopy = connection.setSavepoint();
+        try {
+            copy(connection, sales);
+            int inserted = move(connection);
+            connection.releaseSavepoint(beforeCopy);
             return new WriteResult(inserted, sales.size() - inserted, List.of());
         } catch (SQLException e) {
             if (!RowFaults.isRowFault(e)) {
                 throw e;
             }
-            // A bad row aborts the whole batch: start again, one row at a time.
-            connection.rollback();
-            return insertOneByOne(connection, sales);
+            // Refused by the staging table's constraints or by the fact table's indexes: find the rows.
+            connection.rollback(beforeCopy);
+            return writeOneByOne(connection, sales);
         }
     }
 
-    private static WriteResult insertOneByOne(Connection connection, List<Sale> sales) throws SQLException {
+    /** From the staging table into the fact table, which leaves the staging table empty; the rows new. */
+    private static int move(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            int inserted = statement.executeUpdate(MOVE);
+            statement.executeUpdate(COUNTRIES);
+            statement.executeUpdate("DELETE FROM sale_staging");
+            return inserted;
+        }
+    }
+
+    /** The month partitions of the batch's sales, made where missing (in this transaction, so undone with it). */
+    private static void ensurePartitions(Connection connection, List<Sale> sales) throws SQLException {
+        TreeSet<Instant> months = new TreeSet<>();
+        for (Sale sale : sales) {
+            months.add(SaleInsert.monthStart(sale.getSoldAt()));
+        }
+        try (PreparedStatement ensure = connection.prepareStatement(
+                "SELECT sale_month_partition(m) FROM unnest(?::timestamptz[]) AS m")) {
+            Array array = connection.createArrayOf("timestamptz", months.stream().map(Instant::toString).toArray());
+            ensure.setArray(1, array);
+            ensure.execute();
+        }
+    }
+
+    private static void copy(Connection connection, List<Sale> sales) throws SQLException {
+        StringBuilder csv = new StringBuilder(sales.size() * 1024);
+        for (Sale sale : sales) {
+            SaleInsert.appendCsv(csv, sale);
+        }
+        try {
+            byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(bytes), bytes.length);
+        } catch (IOException e) {
+            throw new SQLException("Cannot copy sales into the staging table", "08000", e); // reading a string
+        }
+    }
+
+    private static WriteResult writeOneByOne(Connection connection, List<Sale> sales) throws SQLException {
         int inserted = 0;
         List<Rejection> rejected = new ArrayList<>();
-        try (PreparedStatement insert = connection.prepareStatement(SaleInsert.SQL)) {
+        try (PreparedStatement stage = connection.prepareStatement(SaleInsert.STAGE_SQL)) {
             for (int i = 0; i < sales.size(); i++) {
                 // A failed statement aborts the transaction; rolling back to the savepoint undoes only that row.
                 Savepoint beforeRow = connection.setSavepoint();
                 try {
-                    SaleInsert.bind(insert, sales.get(i));
-                    inserted += insert.executeUpdate();
+                    SaleInsert.bind(stage, sales.get(i));
+                    stage.executeUpdate();
+                    inserted += move(connection);
                     connection.releaseSavepoint(beforeRow);
                 } catch (SQLException e) {
                     if (!RowFaults.isRowFault(e)) {

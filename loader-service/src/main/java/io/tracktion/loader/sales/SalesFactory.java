@@ -19,10 +19,8 @@ import javax.sql.DataSource;
 class SalesFactory {
 
     @Singleton
-    SaleWriter saleWriter(DataSource dataSource, DataSourceResolver resolver) {
-        // Micronaut Data wraps the pool in a proxy that hands out connections only inside its own
-        // transactions; the writer runs its own transaction, so it takes the pool underneath.
-        return new SaleWriter(resolver.resolve(dataSource));
+    SaleWriter saleWriter() {
+        return new SaleWriter();
     }
 
     @Singleton
@@ -43,13 +41,13 @@ class SalesFactory {
     }
 
     @Singleton
-    FeedAuditWriter feedAuditWriter(DataSource dataSource, DataSourceResolver resolver) {
-        return new FeedAuditWriter(resolver.resolve(dataSource));
+    FeedAuditWriter feedAuditWriter() {
+        return new FeedAuditWriter();
     }
 
     @Singleton
-    ReleaseWriter releaseWriter(DataSource dataSource, DataSourceResolver resolver) {
-        return new ReleaseWriter(resolver.resolve(dataSource));
+    ReleaseWriter releaseWriter() {
+        return new ReleaseWriter();
     }
 
     @Singleton

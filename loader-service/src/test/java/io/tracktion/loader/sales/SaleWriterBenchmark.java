@@ -1,11 +1,13 @@
 package io.tracktion.loader.sales;
 
+import io.tracktion.loader.batch.Transactions;
 import io.tracktion.loader.testing.Sales;
 import io.tracktion.schemas.Sale;
 import io.tracktion.testsupport.Postgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -35,27 +37,53 @@ public final class SaleWriterBenchmark {
             dataSource.setURL(postgres.jdbcUrl(database));
             dataSource.setUser(Postgres.USER);
             dataSource.setPassword(Postgres.PASSWORD);
-            SaleWriter writer = new SaleWriter(dataSource);
+            SaleWriter writer = new SaleWriter();
 
-            run("warm-up", writer, batches("warm", 20_000, batchSize));
+            run("warm-up", dataSource, writer, batches("warm", 20_000, batchSize));
             List<List<Sale>> batches = batches("bench", rows, batchSize);
-            run("new rows", writer, batches);
-            run("replayed rows", writer, batches);
+            run("new rows", dataSource, writer, batches);
+            run("replayed rows", dataSource, writer, batches);
+            rawCopy(dataSource, batches("raw", rows, batchSize));
         } finally {
             postgres.stop();
         }
     }
 
-    private static void run(String what, SaleWriter writer, List<List<Sale>> batches) throws Exception {
+    private static void run(String what, DataSource dataSource, SaleWriter writer, List<List<Sale>> batches)
+            throws Exception {
         int rows = batches.stream().mapToInt(List::size).sum();
         long start = System.nanoTime();
-        int inserted = 0;
+        int[] inserted = {0};
         for (List<Sale> batch : batches) {
-            inserted += writer.write(batch).inserted();
+            Transactions.inTransaction(dataSource, c -> inserted[0] += writer.write(c, batch).inserted());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%-14s %,9d rows (%,d inserted) in %6.2f s = %,9.0f rows/s, batches of %d%n",
-                what, rows, inserted, seconds, rows / seconds, batches.get(0).size());
+                what, rows, inserted[0], seconds, rows / seconds, batches.get(0).size());
+    }
+
+    /** The physical limit here: the same rows copied into a table with sale's columns and nothing else. */
+    private static void rawCopy(DataSource dataSource, List<List<Sale>> batches) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute("CREATE TABLE sale_copy (LIKE sale INCLUDING DEFAULTS)");
+        }
+        int rows = batches.stream().mapToInt(List::size).sum();
+        long start = System.nanoTime();
+        for (List<Sale> batch : batches) {
+            Transactions.inTransaction(dataSource, c -> {
+                StringBuilder csv = new StringBuilder();
+                batch.forEach(sale -> SaleInsert.appendCsv(csv, sale));
+                try {
+                    c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY sale_copy ("
+                            + SaleInsert.COLUMNS + ") FROM STDIN (FORMAT csv)", new java.io.ByteArrayInputStream(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1 << 16);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%-14s %,9d rows in %6.2f s = %,9.0f rows/s, batches of %d%n",
+                "raw COPY", rows, seconds, rows / seconds, batches.get(0).size());
     }
 
     private static List<List<Sale>> batches(String prefix, int rows, int batchSize) {

@@ -1,5 +1,10 @@
 package io.tracktion.loader.sales;
 
+import io.tracktion.loader.batch.Transactions;
+import io.tracktion.schemas.ReleaseUrls;
+import java.time.Instant;
+import javax.sql.DataSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,19 +34,20 @@ class SaleWriterTest {
     static final Postgres POSTGRES = new Postgres();
 
     private String database;
-    private SaleWriter writer;
+    private DataSource dataSource;
+    private final SaleWriter writer = new SaleWriter();
     private SaleTable table;
 
     @BeforeEach
     void freshDatabase() {
         database = POSTGRES.newMigratedDatabase();
-        writer = new SaleWriter(POSTGRES.dataSource(database));
+        dataSource = POSTGRES.dataSource(database);
         table = new SaleTable(POSTGRES.dataSource(database));
     }
 
     @Test
     void writesEveryColumnExactly() throws SQLException {
-        writer.write(List.of(Sales.sale("full"), Sales.bareSale("bare")));
+        write(dataSource, List.of(Sales.sale("full"), Sales.bareSale("bare")));
 
         assertThat(table.row("full")).containsExactlyEntriesOf(Sales.expectedRow("full"));
 
@@ -66,7 +72,7 @@ class SaleWriterTest {
                 .map(type -> Sales.builder("type-" + type).setItemType(type).build())
                 .toList();
 
-        writer.write(sales);
+        write(dataSource, sales);
 
         assertThat(Arrays.stream(SaleItemType.values()).map(type -> table.row("type-" + type).get("item_type")))
                 .containsExactly("album", "track", "physical", "bundle");
@@ -77,8 +83,8 @@ class SaleWriterTest {
         Sale first = Sales.sale("a");
         Sale sameIdOtherTitle = Sales.builder("a").setTitle("changed").build();
 
-        WriteResult one = writer.write(List.of(first, Sales.sale("b"), first));
-        WriteResult two = writer.write(List.of(sameIdOtherTitle, Sales.sale("c")));
+        WriteResult one = write(dataSource, List.of(first, Sales.sale("b"), first));
+        WriteResult two = write(dataSource, List.of(sameIdOtherTitle, Sales.sale("c")));
 
         assertThat(one).isEqualTo(new WriteResult(2, 1, List.of()));
         assertThat(two).isEqualTo(new WriteResult(1, 1, List.of()));
@@ -98,7 +104,7 @@ class SaleWriterTest {
                 Sales.sale("good-1"),
                 Sales.sale("good-3"));
 
-        WriteResult result = writer.write(sales);
+        WriteResult result = write(dataSource, sales);
 
         assertThat(result.inserted()).isEqualTo(3);
         assertThat(result.alreadyPresent()).isEqualTo(1);
@@ -113,7 +119,7 @@ class SaleWriterTest {
     void throwsWhenTheDatabaseIsUnreachableAndWritesNothing() {
         POSTGRES.takeDown(database);
         try {
-            assertThatThrownBy(() -> writer.write(List.of(Sales.sale("lost?"))))
+            assertThatThrownBy(() -> write(dataSource, List.of(Sales.sale("lost?"))))
                     .isInstanceOfSatisfying(SQLException.class,
                             e -> assertThat(RowFaults.isRowFault(e)).isFalse());
         } finally {
@@ -124,10 +130,47 @@ class SaleWriterTest {
 
     @Test
     void throwsRatherThanRejectWhenTheTableIsMissing() {
-        SaleWriter unmigrated = new SaleWriter(POSTGRES.dataSource(POSTGRES.newDatabase()));
+        DataSource unmigrated = POSTGRES.dataSource(POSTGRES.newDatabase());
 
-        assertThatThrownBy(() -> unmigrated.write(List.of(Sales.sale("x"))))
+        assertThatThrownBy(() -> write(unmigrated, List.of(Sales.sale("x"))))
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P01"));
+    }
+
+    @Test
+    void putsEachSaleInItsUtcMonthAndLinksItToItsKnownRelease() throws SQLException {
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute("""
+                    INSERT INTO artist (artist_id, url, name, updated_at)
+                    VALUES ('art1', 'https://artist.bandcamp.com', 'A', now())""");
+            s.execute("INSERT INTO release (release_id, url, status, artist_id, first_seen_at) VALUES ('rel1', '"
+                    + ReleaseUrls.release(Sales.sale("x").getUrl()).orElseThrow() + "', 'known', 'art1', now())");
+        }
+        write(dataSource, List.of(
+                Sales.builder("may").setSoldAt(Instant.parse("2025-05-31T23:59:59.999999Z")).build(),
+                Sales.builder("june").setSoldAt(Instant.parse("2025-06-01T00:00:00Z")).build(),
+                Sales.builder("elsewhere").setUrl("https://other.bandcamp.com/album/x").build(),
+                Sales.builder("text").setArtist("comma, \"quote\"\nnewline \\N").setCountryCode(null).build()));
+
+        try (var c = dataSource.getConnection(); var s = c.createStatement();
+             var rows = s.executeQuery("""
+                     SELECT sale_id, tableoid::regclass::text, release_id, artist_id, artist FROM sale ORDER BY sale_id""")) {
+            List<String> found = new java.util.ArrayList<>();
+            while (rows.next()) {
+                found.add(rows.getString(1) + "|" + rows.getString(2) + "|" + rows.getString(3) + "|" + rows.getString(4));
+                if (rows.getString(1).equals("text")) {
+                    assertThat(rows.getString(5)).isEqualTo("comma, \"quote\"\nnewline \\N");
+                }
+            }
+            assertThat(found).containsExactly("elsewhere|sale_2025_06|null|null", "june|sale_2025_06|rel1|art1",
+                    "may|sale_2025_05|rel1|art1", "text|sale_2025_06|rel1|art1");
+        }
+    }
+
+    /** As the listener does: in a transaction of its own, committed. */
+    private WriteResult write(DataSource into, List<Sale> sales) throws SQLException {
+        WriteResult[] result = {null};
+        Transactions.inTransaction(into, connection -> result[0] = writer.write(connection, sales));
+        return result[0];
     }
 
     private static String incompressible(int length) {
