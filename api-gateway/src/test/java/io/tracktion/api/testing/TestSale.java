@@ -99,8 +99,12 @@ public final class TestSale {
                                   currency, amount_paid, list_price, amount_paid_usd, pay_what_you_want,
                                   country, country_code, raw_item, release_url)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, '{}', ?)""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+             PreparedStatement partition = c.prepareStatement("SELECT sale_month_partition(?)")) {
             for (TestSale sale : sales) {
+                // The month's partition, as the loader makes it for its batches.
+                partition.setObject(1, OffsetDateTime.ofInstant(sale.soldAt, ZoneOffset.UTC));
+                partition.execute();
                 s.setString(1, sale.saleId);
                 s.setString(2, sale.eventId);
                 s.setObject(3, OffsetDateTime.ofInstant(sale.soldAt, ZoneOffset.UTC));

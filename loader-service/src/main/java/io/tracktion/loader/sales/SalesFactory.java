@@ -32,7 +32,8 @@ class SalesFactory {
     @Singleton
     SchemaRegistryProbe schemaRegistryProbe(SchemaRegistryConfig registry) {
         return SchemaRegistryProbe.forTopics(registry, List.of(Topics.SALES, Topics.RELEASES, Topics.FEED_WINDOWS,
-                Topics.FEED_GAPS));
+                Topics.FEED_GAPS, Topics.STATS_MINUTE, Topics.STATS_HOUR, Topics.STATS_DAY, Topics.SIGNALS,
+                Topics.TRENDING));
     }
 
     @Singleton
@@ -48,6 +49,11 @@ class SalesFactory {
     @Singleton
     ReleaseWriter releaseWriter() {
         return new ReleaseWriter();
+    }
+
+    @Singleton
+    io.tracktion.loader.analytics.AnalyticsWriter analyticsWriter() {
+        return new io.tracktion.loader.analytics.AnalyticsWriter();
     }
 
     @Singleton
