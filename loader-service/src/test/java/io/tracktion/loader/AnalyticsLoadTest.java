@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tracktion.loader.analytics.AnalyticsListener;
+import io.tracktion.loader.analytics.MinuteRollupRetention;
 import io.tracktion.loader.testing.Loader;
 import io.tracktion.schemas.CurrencyAmount;
 import io.tracktion.schemas.RegistryAvroSerde;
@@ -52,6 +53,7 @@ class AnalyticsLoadTest {
                 window(Topics.STATS_HOUR_NAME, "artist", "a2", 4, "20.0000", false, 1),
                 window(Topics.STATS_HOUR_NAME, "artist", "a1", 3, "7.2500", true, 2), // the same window, later
                 window(Topics.STATS_DAY_NAME, "artist", "a1", 3, "7.2500", false, 1),
+                window(Topics.STATS_MINUTE_NAME, "artist", "a1", 3, "7.2500", true, 1),
                 signal("sig1", "milestone", "10.0000"),
                 signal("sig1", "milestone", "10.0000"), // the same signal again (a replay)
                 chart(List.of(entry(1, null, "a2", 4), entry(2, null, "a1", 1))),
@@ -61,7 +63,7 @@ class AnalyticsLoadTest {
             // Every topic written to has its offset stored: all of it is in.
             await().atMost(Duration.ofSeconds(60)).until(() -> rows(database,
                     "SELECT count(DISTINCT topic) FROM consumer_offset WHERE consumer = '" + AnalyticsListener.GROUP_ID
-                            + "'").equals(List.of("4")));
+                            + "'").equals(List.of("5")));
 
             assertThat(rows(database, """
                     SELECT entity_id || ' ' || units || ' ' || revenue_usd || ' ' || final || ' ' || version || ' '
@@ -73,6 +75,12 @@ class AnalyticsLoadTest {
             assertThat(rows(database, """
                     SELECT rank || ' ' || coalesce(previous_rank::text, '-') || ' ' || entity_id || ' ' || units
                     FROM trending_entry ORDER BY rank""")).containsExactly("1 2 a1 9");
+
+            MinuteRollupRetention retention = loader.bean(MinuteRollupRetention.class);
+            assertThat(retention.deleteBefore(HOUR)).isZero();
+            assertThat(retention.deleteBefore(HOUR.plusSeconds(1))).isEqualTo(1);
+            assertThat(rows(database, "SELECT count(*) FROM stats_minute")).containsExactly("0");
+            assertThat(rows(database, "SELECT count(*) FROM stats_hour")).containsExactly("2");
         }
     }
 
@@ -80,7 +88,7 @@ class AnalyticsLoadTest {
                                                          String usd, boolean last, long version) {
         StatsWindow window = StatsWindow.newBuilder()
                 .setDimension(dimension).setEntityId(id).setEntityName("Artist " + id).setInterval(
-                        topic.equals(Topics.STATS_HOUR_NAME) ? "hour" : "day")
+                        topic.substring(topic.lastIndexOf('.') + 1))
                 .setWindowStart(HOUR).setWindowEnd(HOUR.plusSeconds(3600))
                 .setUnits(units).setRevenueUsd(new BigDecimal(usd))
                 .setRevenueByCurrency(List.of(new CurrencyAmount("EUR", new BigDecimal("6.5000"))))

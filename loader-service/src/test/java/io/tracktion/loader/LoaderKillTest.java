@@ -175,7 +175,11 @@ class LoaderKillTest {
             port = socket.getLocalPort();
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), LoaderApplication.class.getName())
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", // starts faster; the test waits on it, not on its speed
+                // A killed consumer leaves the group after its session times out: 6 s (the broker's least), not 45.
+                "-Dkafka.consumers.tracktion-loader.session.timeout.ms=6000",
+                "-Dkafka.consumers.tracktion-loader.heartbeat.interval.ms=2000",
+                "-cp", System.getProperty("java.class.path"), LoaderApplication.class.getName())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers());

@@ -31,8 +31,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Consumes the transformer's results ({@code tracktion.stats.minute}, {@code .hour}, {@code .day},
@@ -49,7 +47,6 @@ import org.slf4j.LoggerFactory;
 public class AnalyticsListener implements ConsumerSeekAware {
 
     public static final String GROUP_ID = "tracktion-loader-analytics";
-    private static final Logger LOG = LoggerFactory.getLogger(AnalyticsListener.class);
 
     private final RegistryAvroSerde<StatsWindow> windowSerde;
     private final RegistryAvroSerde<Signal> signalSerde;
@@ -108,10 +105,7 @@ public class AnalyticsListener implements ConsumerSeekAware {
                 return rejects;
             });
         } catch (SQLException | RuntimeException e) {
-            Batches.rewind(records, consumer);
-            LOG.warn("Batch of {} analytics records not loaded, offsets not committed; retrying in {} ms: {}",
-                    records.count(), retryDelay.toMillis(), e.toString());
-            throw new IllegalStateException("Analytics batch not loaded: " + e.getMessage(), e);
+            throw Batches.notLoaded("analytics", records, consumer, retryDelay, e);
         }
     }
 }

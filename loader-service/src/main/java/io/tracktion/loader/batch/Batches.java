@@ -2,22 +2,23 @@ package io.tracktion.loader.batch;
 
 import io.micronaut.configuration.kafka.seek.KafkaSeekOperation;
 import io.micronaut.configuration.kafka.seek.KafkaSeeker;
-import io.tracktion.schemas.SchemaRegistryProbe;
-import io.tracktion.schemas.SchemaRegistryUnavailableException;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import io.tracktion.loader.deadletter.DeadLetter;
 import io.tracktion.loader.deadletter.DeadLetters;
+import io.tracktion.schemas.SchemaRegistryProbe;
+import io.tracktion.schemas.SchemaRegistryUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What every batch listener of the loader does the same way: wait for the registry, and retry a batch whole. */
+/** What every batch listener of the loader does the same way: wait for the registry, write a batch exactly once, and retry it whole. */
 public final class Batches {
 
     private static final Logger LOG = LoggerFactory.getLogger(Batches.class);
@@ -77,6 +78,18 @@ public final class Batches {
             throw new SchemaRegistryUnavailableException("The schema registry has not been ready since the "
                     + "loader started: " + registryProbe.check().describe(), null);
         }
+    }
+
+    /**
+     * A batch that failed whole: rewound, logged, and the exception that makes the listener try it again after
+     * {@code retryDelay} (its error strategy), committing nothing.
+     */
+    public static IllegalStateException notLoaded(String what, ConsumerRecords<byte[], byte[]> records,
+                                                  Consumer<?, ?> consumer, Duration retryDelay, Exception error) {
+        rewind(records, consumer);
+        LOG.warn("Batch of {} {} records not loaded, offsets not stored; retrying in {} ms: {}", records.count(), what,
+                retryDelay.toMillis(), error.toString());
+        return new IllegalStateException(what + " batch not loaded: " + error.getMessage(), error);
     }
 
     /**

@@ -30,8 +30,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Consumes the feed's audit topics (windows received, gaps) into PostgreSQL, a poll per transaction, offsets
@@ -47,7 +45,6 @@ import org.slf4j.LoggerFactory;
 public class FeedAuditListener implements ConsumerSeekAware {
 
     public static final String GROUP_ID = "tracktion-loader-feed-audit";
-    private static final Logger LOG = LoggerFactory.getLogger(FeedAuditListener.class);
 
     private final RegistryAvroSerde<FeedWindowReceived> windowSerde;
     private final RegistryAvroSerde<FeedGap> gapSerde;
@@ -99,10 +96,7 @@ public class FeedAuditListener implements ConsumerSeekAware {
                 return rejects;
             });
         } catch (SQLException | RuntimeException e) {
-            Batches.rewind(records, consumer);
-            LOG.warn("Batch of {} feed audit records not loaded, offsets not committed; retrying in {} ms: {}",
-                    records.count(), retryDelay.toMillis(), e.toString());
-            throw new IllegalStateException("Feed audit batch not loaded: " + e.getMessage(), e);
+            throw Batches.notLoaded("feed audit", records, consumer, retryDelay, e);
         }
     }
 }

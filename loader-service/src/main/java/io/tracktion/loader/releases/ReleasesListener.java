@@ -28,8 +28,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Consumes {@code bandcamp.releases} and writes each poll to PostgreSQL in one transaction with its offsets, like
@@ -47,7 +45,6 @@ import org.slf4j.LoggerFactory;
 public class ReleasesListener implements ConsumerSeekAware {
 
     public static final String GROUP_ID = "tracktion-loader-releases";
-    private static final Logger LOG = LoggerFactory.getLogger(ReleasesListener.class);
 
     private final RegistryAvroSerde<Release> serde;
     private final SchemaRegistryProbe registryProbe;
@@ -92,10 +89,7 @@ public class ReleasesListener implements ConsumerSeekAware {
                 return rejects;
             });
         } catch (SQLException | RuntimeException e) {
-            Batches.rewind(records, consumer);
-            LOG.warn("Batch of {} release records not loaded, offsets not committed; retrying in {} ms: {}",
-                    records.count(), retryDelay.toMillis(), e.toString());
-            throw new IllegalStateException("Release batch not loaded: " + e.getMessage(), e);
+            throw Batches.notLoaded("release", records, consumer, retryDelay, e);
         }
     }
 }

@@ -1,0 +1,62 @@
+package io.tracktion.loader.analytics;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.tracktion.loader.batch.LoaderDatabase;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps minute rollups for the last days only ({@code LOADER_MINUTE_ROLLUP_RETENTION}, default 7 days, as long as
+ * topic {@code tracktion.stats.minute} keeps them); hour and day rollups are kept. Deleted a dimension at a time,
+ * so each delete walks the index on (dimension, window_start).
+ */
+@Singleton
+public class MinuteRollupRetention {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MinuteRollupRetention.class);
+    private static final List<String> DIMENSIONS = List.of("artist", "release", "label", "genre", "tag", "country",
+            "kind", "store");
+
+    private final LoaderDatabase database;
+    private final Duration retention;
+
+    public MinuteRollupRetention(LoaderDatabase database,
+                                 @Value("${loader.minute-rollup-retention}") Duration retention) {
+        this.database = database;
+        this.retention = retention;
+    }
+
+    @Scheduled(initialDelay = "1m", fixedDelay = "1h")
+    void deleteOldMinutes() {
+        try {
+            LOG.info("Deleted {} minute rollups older than {}", deleteBefore(Instant.now().minus(retention)), retention);
+        } catch (SQLException e) {
+            LOG.warn("Cannot delete old minute rollups now (tried again in an hour): {}", e.toString());
+        }
+    }
+
+    /** Deletes the minute windows that start before {@code before}; returns how many. */
+    public int deleteBefore(Instant before) throws SQLException {
+        int deleted = 0;
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM stats_minute WHERE dimension = ? AND window_start < ?")) {
+            for (String dimension : DIMENSIONS) {
+                delete.setString(1, dimension);
+                delete.setObject(2, before.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                deleted += delete.executeUpdate();
+            }
+        }
+        return deleted;
+    }
+}
