@@ -52,8 +52,9 @@ public final class Params {
         return isAbsent(value) ? null : value;
     }
 
+    /** An ISO-8601 instant parameter, or null when absent; anything else is a 400 naming the parameter. */
     @Nullable
-    private static Instant instant(String name, @Nullable String value) {
+    public static Instant instant(String name, @Nullable String value) {
         if (isAbsent(value)) {
             return null;
         }

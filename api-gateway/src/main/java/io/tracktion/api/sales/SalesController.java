@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tracktion.api.params.Cursor;
 import io.tracktion.api.params.Params;
 
 /** {@code GET /api/v1/sales?from&to&artist&limit&cursor}: sales newest first, a page at a time. */

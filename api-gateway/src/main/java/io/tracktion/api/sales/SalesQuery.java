@@ -3,6 +3,7 @@ package io.tracktion.api.sales;
 import io.micronaut.core.annotation.Nullable;
 import io.tracktion.api.db.Jdbc;
 import io.tracktion.api.db.WhereClause;
+import io.tracktion.api.params.Cursor;
 import io.tracktion.api.params.Period;
 import io.tracktion.api.releases.ReleaseQuery;
 import io.tracktion.api.releases.ReleaseView;
@@ -47,7 +48,7 @@ public class SalesQuery {
         }
         if (after != null) {
             // Row comparison: strictly after the last sale shown, in (sold_at, sale_id) DESC order.
-            where.and("(sold_at, sale_id) < (?, ?)", after.soldAt(), after.saleId());
+            where.and("(sold_at, sale_id) < (?, ?)", after.at(), after.id());
         }
         String page = "SELECT " + COLUMNS + " FROM sale" + where.sql()
                 + " ORDER BY sold_at DESC, sale_id DESC LIMIT " + (limit + 1);
@@ -57,7 +58,7 @@ public class SalesQuery {
             return new SalesPage(rows, null);
         }
         List<Sale> shown = rows.subList(0, limit);
-        return new SalesPage(List.copyOf(shown), Cursor.after(shown.get(limit - 1)).encode());
+        return new SalesPage(List.copyOf(shown), new Cursor(shown.get(limit - 1).soldAt(), shown.get(limit - 1).saleId()).encode());
     }
 
     private static Sale sale(ResultSet row) throws SQLException {

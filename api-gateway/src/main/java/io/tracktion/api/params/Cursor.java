@@ -1,7 +1,5 @@
-package io.tracktion.api.sales;
+package io.tracktion.api.params;
 
-import io.tracktion.api.params.InvalidParameterException;
-import io.tracktion.api.params.Params;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -9,26 +7,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
 /**
- * Where a page of sales ended: the last sale's {@code (soldAt, saleId)}. The next page holds the sales
- * ordered after it, which is stable while new sales arrive (unlike an offset). Clients see it as an
- * opaque string: base64url of {@code "<soldAt in epoch microseconds>:<saleId>"}.
+ * Where a page of a newest-first list ended (sales, signals): the last item's time and id. The next page holds the
+ * items ordered after it, which is stable while new ones arrive (unlike an offset). Clients see it as an opaque
+ * string: base64url of {@code "<time in epoch microseconds>:<id>"}.
  *
- * @param soldAt the last sale's time
- * @param saleId the last sale's id, which breaks ties between sales of the same microsecond
+ * @param at the last item's time
+ * @param id the last item's id, which breaks ties between items of the same microsecond
  */
-public record Cursor(Instant soldAt, String saleId) {
+public record Cursor(Instant at, String id) {
 
-    static Cursor after(Sale sale) {
-        return new Cursor(sale.soldAt(), sale.saleId());
-    }
-
-    String encode() {
-        String plain = ChronoUnit.MICROS.between(Instant.EPOCH, soldAt) + ":" + saleId;
+    public String encode() {
+        String plain = ChronoUnit.MICROS.between(Instant.EPOCH, at) + ":" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads a cursor this API issued as {@code next}; anything else is the client's error. */
-    static Cursor decode(String cursor) {
+    public static Cursor decode(String cursor) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
             int colon = plain.indexOf(':');
