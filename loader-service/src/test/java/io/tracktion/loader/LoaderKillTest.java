@@ -76,7 +76,7 @@ class LoaderKillTest {
         Path logs = Files.createDirectories(Path.of("target", "loader-kill-test"));
         for (int kill = 0; kill < KILLS; kill++) {
             long before = count();
-            Loader loader = startLoader(logs.resolve("loader-" + kill + ".log"));
+            LoaderProcess loader = startLoader(logs.resolve("loader-" + kill + ".log"));
             long more = 1 + random.nextInt(10_000);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
                     .until(() -> !loader.process.isAlive() || count() >= Math.min(SALES, before + more));
@@ -86,7 +86,7 @@ class LoaderKillTest {
             }
         }
 
-        Loader last = startLoader(logs.resolve("loader-last.log"));
+        LoaderProcess last = startLoader(logs.resolve("loader-last.log"));
         try {
             await().atMost(Duration.ofSeconds(180)).until(() -> count() == SALES);
             await().atMost(Duration.ofSeconds(30)).until(() -> storedOffsetsAtTheEnd());
@@ -98,7 +98,7 @@ class LoaderKillTest {
         }
 
         rewindKafkaOffsetsToTheStart();
-        Loader afterRewind = startLoader(logs.resolve("loader-rewound.log"));
+        LoaderProcess afterRewind = startLoader(logs.resolve("loader-rewound.log"));
         try (SalesProducer producer = new SalesProducer(KAFKA)) {
             producer.commit(IntStream.range(0, Topics.SALES.partitions())
                     .mapToObj(p -> SalesProducer.record(Sales.sale("after-rewind-" + p), p)).toList());
@@ -169,7 +169,7 @@ class LoaderKillTest {
     }
 
     /** The loader's main class in a JVM of its own, configured by environment variables as in production. */
-    private Loader startLoader(Path log) throws IOException {
+    private LoaderProcess startLoader(Path log) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -191,14 +191,14 @@ class LoaderKillTest {
         env.put("DB_PASSWORD", Postgres.PASSWORD);
         env.put("LOADER_PORT", String.valueOf(port));
         env.put("LOADER_RETRY_DELAY", "500ms");
-        return new Loader(builder.start(), port);
+        return new LoaderProcess(builder.start(), port);
     }
 
-    private static final class Loader {
+    private static final class LoaderProcess {
         private final Process process;
         private final int port;
 
-        private Loader(Process process, int port) {
+        private LoaderProcess(Process process, int port) {
             this.process = process;
             this.port = port;
         }

@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tracktion.api.params.Dimensions;
 import io.tracktion.api.params.InvalidParameterException;
 import io.tracktion.api.params.Params;
 import io.tracktion.api.params.Period;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code GET /api/v1/stats/summary?from&to}: items, carts, USD revenue, artists and countries.
@@ -25,14 +25,6 @@ import java.util.Map;
 @Controller("/api/v1/stats")
 @ExecuteOn(TaskExecutors.BLOCKING) // JDBC blocks; keep it off the event loop
 public class StatsController {
-
-    /** The API's names of the dimensions (singular or plural) and the rollups'. */
-    static final Map<String, String> DIMENSIONS = Map.ofEntries(Map.entry("artist", "artist"),
-            Map.entry("artists", "artist"), Map.entry("release", "release"), Map.entry("releases", "release"),
-            Map.entry("label", "label"), Map.entry("labels", "label"), Map.entry("genre", "genre"),
-            Map.entry("genres", "genre"), Map.entry("tag", "tag"), Map.entry("tags", "tag"),
-            Map.entry("country", "country"), Map.entry("countries", "country"), Map.entry("kind", "kind"),
-            Map.entry("kinds", "kind"));
 
     private final SummaryQuery summaryQuery;
     private final TimeseriesQuery timeseriesQuery;
@@ -55,7 +47,7 @@ public class StatsController {
         String rollupDimension = "store";
         String entityId = "all";
         if (Params.optional(dimension) != null) {
-            rollupDimension = DIMENSIONS.get(dimension.trim());
+            rollupDimension = Dimensions.stored(dimension);
             if (rollupDimension == null) {
                 throw new InvalidParameterException("dimension", "must be one of artist, release, label, genre, tag,"
                         + " country, kind (or their plurals), got " + Params.quoted(dimension));

@@ -7,10 +7,10 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tracktion.api.params.Dimensions;
 import io.tracktion.api.params.InvalidParameterException;
 import io.tracktion.api.params.Params;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/v1/trending/{dimension}?window=1h|24h&limit}: the store-wide chart of artists, releases, labels,
@@ -21,9 +21,8 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TrendingController {
 
-    /** The path's plural names and the charts' dimensions. */
-    static final Map<String, String> DIMENSIONS = Map.of("artists", "artist", "releases", "release",
-            "labels", "label", "genres", "genre", "tags", "tag");
+    /** The dimensions that have charts. */
+    private static final List<String> CHARTED = List.of("artist", "release", "label", "genre", "tag");
     private static final List<String> WINDOWS = List.of("1h", "24h");
 
     private final TrendingQuery trending;
@@ -35,8 +34,8 @@ public class TrendingController {
     @Get("/{dimension}")
     public List<TrendingEntry> chart(@PathVariable String dimension, @QueryValue @Nullable String window,
                                      @QueryValue @Nullable String limit) {
-        String chartDimension = DIMENSIONS.get(dimension);
-        if (chartDimension == null) {
+        String chartDimension = Dimensions.stored(dimension);
+        if (chartDimension == null || !CHARTED.contains(chartDimension)) {
             throw new InvalidParameterException("dimension", "must be one of artists, releases, labels, genres, tags;"
                     + " got " + Params.quoted(dimension));
         }

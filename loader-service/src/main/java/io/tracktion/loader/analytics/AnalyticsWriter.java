@@ -171,13 +171,9 @@ public final class AnalyticsWriter {
                 json.append(", ");
             }
             json.append('"').append(amount.getCurrency().replaceAll("[^A-Za-z0-9]", "")).append("\": \"")
-                    .append(plain(amount.getAmount())).append('"');
+                    .append(amount.getAmount().toPlainString()).append('"');
         }
         return json.append('}').toString();
-    }
-
-    private static String plain(BigDecimal amount) {
-        return amount.toPlainString();
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

@@ -27,9 +27,10 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class DatabaseOffsets {
 
-    private static final String LOCK = """
+    private static final String SELECT = """
             SELECT partition, next_offset FROM consumer_offset
-            WHERE consumer = ? AND topic = ? AND partition = ANY (?) FOR UPDATE""";
+            WHERE consumer = ? AND topic = ? AND partition = ANY (?)""";
+    private static final String LOCK = SELECT + " FOR UPDATE";
     private static final String STORE = """
             INSERT INTO consumer_offset (consumer, topic, partition, next_offset) VALUES (?, ?, ?, ?)
             ON CONFLICT (consumer, topic, partition)
@@ -43,16 +44,10 @@ public final class DatabaseOffsets {
 
     /** The next offset to read of each of the partitions that has one stored. */
     public Map<TopicPartition, Long> stored(String consumer, Collection<TopicPartition> partitions) throws SQLException {
-        Map<TopicPartition, Long> found = new HashMap<>();
-        Map<String, List<TopicPartition>> byTopic = new HashMap<>();
-        partitions.forEach(p -> byTopic.computeIfAbsent(p.topic(), t -> new ArrayList<>()).add(p));
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(LOCK.replace(" FOR UPDATE", ""))) {
-            for (Map.Entry<String, List<TopicPartition>> topic : byTopic.entrySet()) {
-                found.putAll(select(select, consumer, topic.getKey(), topic.getValue()));
-            }
+             PreparedStatement select = connection.prepareStatement(SELECT)) {
+            return select(select, consumer, partitions);
         }
-        return found;
     }
 
     /**
@@ -61,13 +56,9 @@ public final class DatabaseOffsets {
      */
     public static <K, V> List<ConsumerRecord<K, V>> unwritten(Connection connection, String consumer,
                                                               ConsumerRecords<K, V> records) throws SQLException {
-        Map<String, List<TopicPartition>> byTopic = new HashMap<>();
-        records.partitions().forEach(p -> byTopic.computeIfAbsent(p.topic(), t -> new ArrayList<>()).add(p));
-        Map<TopicPartition, Long> stored = new HashMap<>();
+        Map<TopicPartition, Long> stored;
         try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
-            for (Map.Entry<String, List<TopicPartition>> topic : byTopic.entrySet()) {
-                stored.putAll(select(lock, consumer, topic.getKey(), topic.getValue()));
-            }
+            stored = select(lock, consumer, records.partitions());
         }
         List<ConsumerRecord<K, V>> unwritten = new ArrayList<>(records.count());
         for (ConsumerRecord<K, V> record : records) {
@@ -95,16 +86,20 @@ public final class DatabaseOffsets {
         }
     }
 
-    private static Map<TopicPartition, Long> select(PreparedStatement select, String consumer, String topic,
-                                                    List<TopicPartition> partitions) throws SQLException {
-        select.setString(1, consumer);
-        select.setString(2, topic);
-        select.setArray(3, select.getConnection().createArrayOf("integer",
-                partitions.stream().map(TopicPartition::partition).toArray(Integer[]::new)));
+    /** The stored offsets of the partitions, asked a topic at a time. */
+    private static Map<TopicPartition, Long> select(PreparedStatement select, String consumer,
+                                                    Collection<TopicPartition> partitions) throws SQLException {
+        Map<String, List<Integer>> byTopic = new HashMap<>();
+        partitions.forEach(p -> byTopic.computeIfAbsent(p.topic(), t -> new ArrayList<>()).add(p.partition()));
         Map<TopicPartition, Long> found = new HashMap<>();
-        try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                found.put(new TopicPartition(topic, rows.getInt(1)), rows.getLong(2));
+        for (Map.Entry<String, List<Integer>> topic : byTopic.entrySet()) {
+            select.setString(1, consumer);
+            select.setString(2, topic.getKey());
+            select.setArray(3, select.getConnection().createArrayOf("integer", topic.getValue().toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.put(new TopicPartition(topic.getKey(), rows.getInt(1)), rows.getLong(2));
+                }
             }
         }
         return found;

@@ -39,7 +39,7 @@ public final class SaleWriter {
             SELECT %2$s, r.release_id, r.artist_id, r.label_id
             FROM sale_staging s LEFT JOIN release r ON r.url = s.release_url AND r.status = 'known'
             ON CONFLICT (sold_at, sale_id) DO NOTHING""".formatted(SaleInsert.COLUMNS,
-            "s." + SaleInsert.COLUMNS.replace(", ", ", s.").replace("\n", " "));
+            "s." + SaleInsert.COLUMNS.replace(", ", ", s."));
     private static final String COUNTRIES = """
             INSERT INTO country (code, name)
             SELECT DISTINCT ON (upper(country_code)) upper(country_code), country FROM sale_staging

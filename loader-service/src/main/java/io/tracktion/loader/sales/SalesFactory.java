@@ -1,7 +1,6 @@
 package io.tracktion.loader.sales;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.context.annotation.Value;
 import io.tracktion.loader.feed.FeedAuditWriter;
 import io.tracktion.loader.releases.ReleaseWriter;
@@ -13,7 +12,6 @@ import io.tracktion.schemas.SchemaRegistryProbe;
 import io.tracktion.schemas.Topics;
 import java.util.List;
 import jakarta.inject.Singleton;
-import javax.sql.DataSource;
 
 @Factory
 class SalesFactory {
