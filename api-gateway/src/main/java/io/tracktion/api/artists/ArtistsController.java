@@ -1,36 +1,32 @@
 package io.tracktion.api.artists;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.tracktion.api.params.Params;
+import io.tracktion.api.top.TopController;
+import io.tracktion.api.top.TopList;
+import io.tracktion.api.top.TopLists;
 import java.util.List;
 
-/** {@code GET /api/v1/artists/top?from&to&by&limit}: best-selling artists by USD revenue or units. */
+/** {@code GET /api/v1/artists/top?from&to&by&limit}: an alias of {@code /api/v1/top/artists}. */
 @Controller("/api/v1/artists")
 @ExecuteOn(TaskExecutors.BLOCKING) // JDBC blocks; keep it off the event loop
 public class ArtistsController {
 
-    static final int DEFAULT_LIMIT = 10;
-    static final int MAX_LIMIT = 100;
+    private final TopLists topLists;
 
-    private final TopArtistsQuery topArtistsQuery;
-
-    public ArtistsController(TopArtistsQuery topArtistsQuery) {
-        this.topArtistsQuery = topArtistsQuery;
+    public ArtistsController(TopLists topLists) {
+        this.topLists = topLists;
     }
 
     @Get("/top")
-    public List<TopArtist> top(@QueryValue @Nullable String from,
-                               @QueryValue @Nullable String to,
-                               @QueryValue @Nullable String by,
-                               @QueryValue @Nullable String limit) {
-        return topArtistsQuery.top(
-                Params.period(from, to),
-                Ranking.fromParameter(by),
-                Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+    public HttpResponse<List<TopArtist>> top(@QueryValue @Nullable String from, @QueryValue @Nullable String to,
+                                             @QueryValue @Nullable String by, @QueryValue @Nullable String limit) {
+        TopList list = topLists.top("artists", from, to, by, limit);
+        return TopController.withPeriod(HttpResponse.ok(list.entries().stream().map(TopArtist::of).toList()), list);
     }
 }

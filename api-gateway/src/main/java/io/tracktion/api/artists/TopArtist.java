@@ -2,16 +2,19 @@ package io.tracktion.api.artists;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tracktion.api.top.TopEntry;
 import java.math.BigDecimal;
 
 /**
- * An artist's sales in the period asked.
- *
- * @param artist     the artist's name
- * @param artistUrl  the artist's Bandcamp page, when any sale named it
- * @param revenueUsd the sum of amountPaidUsd
- * @param units      sold items
+ * An entry of {@code /api/v1/artists/top}: the entry of {@code /api/v1/top/artists}, with the fields the list had
+ * before it was an alias ({@code artist}, {@code artistUrl}) beside it.
  */
 @Serdeable
-public record TopArtist(String artist, @Nullable String artistUrl, BigDecimal revenueUsd, long units) {
+public record TopArtist(String id, String name, @Nullable String url, long units, BigDecimal revenueUsd, long carts,
+                        String artist, @Nullable String artistUrl) {
+
+    static TopArtist of(TopEntry entry) {
+        return new TopArtist(entry.id(), entry.name(), entry.url(), entry.units(), entry.revenueUsd(), entry.carts(),
+                entry.name(), entry.url());
+    }
 }

@@ -1,5 +1,6 @@
 package io.tracktion.api.stats;
 
+import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,34 +29,35 @@ public enum StatsInterval {
         return id;
     }
 
-    String table() {
+    public String table() {
         return table;
     }
 
-    Duration defaultSpan() {
+    public Duration defaultSpan() {
         return defaultSpan;
     }
 
-    int maxPoints() {
+    public int maxPoints() {
         return maxPoints;
     }
 
     /** The start of the window holding {@code instant}. */
-    Instant floor(Instant instant) {
+    public Instant floor(Instant instant) {
         return instant.truncatedTo(unit);
     }
 
     /** The start of the first window at or after {@code instant}. */
-    Instant ceil(Instant instant) {
+    public Instant ceil(Instant instant) {
         Instant floor = floor(instant);
         return floor.equals(instant) ? floor : floor.plus(1, unit);
     }
 
-    Instant next(Instant start) {
+    public Instant next(Instant start) {
         return start.plus(1, unit);
     }
 
-    static StatsInterval of(String id) {
+    @Nullable
+    public static StatsInterval of(String id) {
         for (StatsInterval interval : values()) {
             if (interval.id.equals(id)) {
                 return interval;

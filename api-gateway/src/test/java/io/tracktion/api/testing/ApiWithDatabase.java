@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tracktion.testsupport.Postgres;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -61,6 +62,11 @@ public final class ApiWithDatabase implements BeforeAllCallback, BeforeEachCallb
     /** Runs SQL against the API's database, e.g. to put releases in (the loader's tables). */
     public void execute(String sql) {
         postgres.execute(database, sql);
+    }
+
+    /** The API's database, for reference queries. */
+    public DataSource dataSource() {
+        return postgres.dataSource(database);
     }
 
     public ApiResponse get(String pathAndQuery) {

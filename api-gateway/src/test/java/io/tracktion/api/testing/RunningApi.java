@@ -48,7 +48,8 @@ public final class RunningApi implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new ApiResponse(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new AssertionError("GET " + pathAndQuery + " failed", e);
         } catch (InterruptedException e) {

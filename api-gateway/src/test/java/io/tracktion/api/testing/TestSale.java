@@ -29,6 +29,9 @@ public final class TestSale {
     private BigDecimal amountPaidUsd = new BigDecimal("1.00");
     private String country;
     private String countryCode;
+    private String releaseId;
+    private String artistId;
+    private String labelId;
 
     private TestSale(String saleId) {
         this.saleId = saleId;
@@ -89,6 +92,14 @@ public final class TestSale {
         return this;
     }
 
+    /** Attributed to a known release, as the loader does once the release's page is read (any may be null). */
+    public TestSale attributed(String releaseId, String artistId, String labelId) {
+        this.releaseId = releaseId;
+        this.artistId = artistId;
+        this.labelId = labelId;
+        return this;
+    }
+
     public static void insert(DataSource dataSource, TestSale... sales) {
         insert(dataSource, List.of(sales));
     }
@@ -97,8 +108,8 @@ public final class TestSale {
         String sql = """
                 INSERT INTO sale (sale_id, event_id, sold_at, artist, artist_url, item_type, title, album_title, url,
                                   currency, amount_paid, list_price, amount_paid_usd, pay_what_you_want,
-                                  country, country_code, raw_item, release_url)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, '{}', ?)""";
+                                  country, country_code, raw_item, release_url, release_id, artist_id, label_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, '{}', ?, ?, ?, ?)""";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
              PreparedStatement partition = c.prepareStatement("SELECT sale_month_partition(?)")) {
             for (TestSale sale : sales) {
@@ -121,6 +132,9 @@ public final class TestSale {
                 s.setString(14, sale.country);
                 s.setString(15, sale.countryCode);
                 s.setString(16, sale.url == null ? null : ReleaseUrls.release(sale.url).orElse(null)); // as the loader does
+                s.setString(17, sale.releaseId);
+                s.setString(18, sale.artistId);
+                s.setString(19, sale.labelId);
                 s.addBatch();
             }
             s.executeBatch();

@@ -1,4 +1,4 @@
-package io.tracktion.api.artists;
+package io.tracktion.api.top;
 
 import io.micronaut.core.annotation.Nullable;
 import io.tracktion.api.params.InvalidParameterException;
@@ -7,10 +7,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What {@code by} ranks the top artists on; ties fall to the other measure, then to the name. */
+/** What {@code by} ranks a top list on; ties fall to the other measure, then to the name, then to the id. */
 public enum Ranking {
-    REVENUE("revenue_usd DESC, units DESC, artist"),
-    UNITS("units DESC, revenue_usd DESC, artist");
+    REVENUE("revenue_usd DESC, units DESC"),
+    UNITS("units DESC, revenue_usd DESC");
 
     /** The ORDER BY of the query: fixed SQL, never built from the client's text. */
     final String orderBy;
@@ -20,7 +20,7 @@ public enum Ranking {
     }
 
     /** Parameter {@code by}: {@code revenue} (the default when absent) or {@code units}. */
-    static Ranking fromParameter(@Nullable String by) {
+    public static Ranking fromParameter(@Nullable String by) {
         String value = Params.optional(by);
         if (value == null) {
             return REVENUE;

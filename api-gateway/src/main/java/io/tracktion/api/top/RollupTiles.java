@@ -1,0 +1,73 @@
+package io.tracktion.api.top;
+
+import io.micronaut.core.annotation.Nullable;
+import io.tracktion.api.stats.StatsInterval;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A time range cut into as few rollup windows as possible: whole days from {@code stats_day}, the hours at its
+ * edges from {@code stats_hour} and the minutes at theirs from {@code stats_minute}, so that a total over any range
+ * reads at most five index ranges and never the fact table (pure functions).
+ *
+ * <p>The range is taken to whole minutes: {@code from} rounded down, {@code to} up. Where its edge minutes are no
+ * longer kept (older than the loader's minute retention), that edge is taken to the whole hour instead.
+ *
+ * @param from  the first instant counted, after rounding
+ * @param to    the first instant not counted, after rounding
+ * @param tiles the windows that cover {@code [from, to)}, each once
+ */
+public record RollupTiles(Instant from, Instant to, List<Tile> tiles) {
+
+    private static final List<StatsInterval> COARSEST_FIRST = List.of(StatsInterval.DAY, StatsInterval.HOUR,
+            StatsInterval.MINUTE);
+
+    /** The windows of one table that start in {@code [from, to)}. */
+    public record Tile(StatsInterval interval, Instant from, Instant to) {
+    }
+
+    /**
+     * @param oldestMinute the oldest minute window still kept, or null if none is
+     */
+    public static RollupTiles cover(Instant from, Instant to, @Nullable Instant oldestMinute) {
+        Instant start = StatsInterval.MINUTE.floor(from);
+        Instant end = StatsInterval.MINUTE.ceil(to);
+        if (!isWholeHour(start) && !isKept(start, oldestMinute)) { // the edge's minutes are [start, next hour)
+            start = StatsInterval.HOUR.floor(start);
+        }
+        if (!isWholeHour(end) && !isKept(StatsInterval.HOUR.floor(end), oldestMinute)) { // [hour, end)
+            end = StatsInterval.HOUR.ceil(end);
+        }
+        List<Tile> tiles = new ArrayList<>();
+        cut(start, end, 0, tiles);
+        return new RollupTiles(start, end, List.copyOf(tiles));
+    }
+
+    private static boolean isWholeHour(Instant instant) {
+        return StatsInterval.HOUR.floor(instant).equals(instant);
+    }
+
+    private static boolean isKept(Instant minute, @Nullable Instant oldestMinute) {
+        return oldestMinute != null && !minute.isBefore(oldestMinute);
+    }
+
+    /** Whole windows of the level in the middle, the finer levels for what is left on either side. */
+    private static void cut(Instant from, Instant to, int level, List<Tile> tiles) {
+        if (!from.isBefore(to)) {
+            return;
+        }
+        StatsInterval interval = COARSEST_FIRST.get(level);
+        Instant first = interval.ceil(from);
+        Instant last = interval.floor(to);
+        if (interval == StatsInterval.MINUTE) { // the range is whole minutes by now
+            tiles.add(new Tile(interval, from, to));
+        } else if (first.isBefore(last)) {
+            cut(from, first, level + 1, tiles);
+            tiles.add(new Tile(interval, first, last));
+            cut(last, to, level + 1, tiles);
+        } else {
+            cut(from, to, level + 1, tiles);
+        }
+    }
+}

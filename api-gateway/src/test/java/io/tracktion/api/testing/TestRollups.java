@@ -1,0 +1,48 @@
+package io.tracktion.api.testing;
+
+/**
+ * Fills the rollup tables (stats_minute, stats_hour, stats_day) from table sale by SQL, with the transformer's rules
+ * for what a sale counts for: the store; its buyer's country and its kind; its release, artist and label, its genre
+ * and descriptive tags once its release is known, and "unknown" for each before. The reference the API's totals must
+ * agree with, where the real rollups come from the transformer.
+ */
+public final class TestRollups {
+
+    /** A CTE {@code counted}: one row per sale and entity it counts for, with the sale's columns. */
+    public static final String COUNTED = """
+            WITH s AS (
+                SELECT sale.*, r.genre, r.release_id IS NOT NULL AS known
+                FROM sale LEFT JOIN release r ON r.release_id = sale.release_id AND r.status = 'known'),
+            counted AS (
+                SELECT 'store' AS dimension, 'all' AS entity_id, 'Bandcamp' AS entity_name, s.* FROM s
+                UNION ALL SELECT 'country', coalesce(upper(country_code), 'unknown'), coalesce(country, 'unknown'), s.* FROM s
+                UNION ALL SELECT 'kind', item_type, item_type, s.* FROM s
+                UNION ALL SELECT 'release', CASE WHEN known THEN release_id ELSE 'unknown' END, title, s.* FROM s
+                UNION ALL SELECT 'artist', CASE WHEN known AND artist_id IS NOT NULL THEN artist_id ELSE 'unknown' END, artist, s.* FROM s
+                UNION ALL SELECT 'label', CASE WHEN known THEN label_id ELSE 'unknown' END, 'label', s.* FROM s
+                          WHERE label_id IS NOT NULL OR NOT known
+                UNION ALL SELECT 'genre', CASE WHEN known THEN genre ELSE 'unknown' END, 'genre', s.* FROM s
+                          WHERE genre IS NOT NULL OR NOT known
+                UNION ALL SELECT 'tag', 'unknown', 'unknown', s.* FROM s WHERE NOT known
+                UNION ALL SELECT 'tag', t.tag, t.tag, s.* FROM s JOIN release_tag t ON t.release_id = s.release_id
+                          AND t.role = 'descriptive' WHERE known)
+            """;
+
+    private TestRollups() {
+    }
+
+    /** The rollups of every sale in table sale, replacing what the tables held. */
+    public static void rebuild(ApiWithDatabase api) {
+        StringBuilder sql = new StringBuilder("TRUNCATE stats_minute, stats_hour, stats_day;");
+        for (String unit : new String[] {"minute", "hour", "day"}) {
+            sql.append(COUNTED).append("""
+                    INSERT INTO stats_%1$s (dimension, entity_id, window_start, entity_name, units, revenue_usd,
+                        revenue_by_currency, carts, pay_what_you_want_units, overpay_usd, final, version, last_sale_at)
+                    SELECT dimension, entity_id, date_trunc('%1$s', sold_at, 'UTC'), max(entity_name), count(*),
+                           sum(amount_paid_usd), '{}', count(DISTINCT event_id), 0, 0, true, 1, max(sold_at)
+                    FROM counted GROUP BY 1, 2, 3;
+                    """.formatted(unit));
+        }
+        api.execute(sql.toString());
+    }
+}

@@ -1,0 +1,85 @@
+package io.tracktion.api.top;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tracktion.api.stats.StatsInterval;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RollupTilesTest {
+
+    private static final Instant KEPT_SINCE = Instant.parse("2026-11-01T00:00:00Z");
+
+    @Test
+    void cutsARangeIntoDaysHoursAndMinutes() {
+        RollupTiles range = RollupTiles.cover(at("2026-11-28T22:58:30Z"), at("2026-12-01T01:02:10Z"), KEPT_SINCE);
+
+        assertThat(range.from()).isEqualTo(at("2026-11-28T22:58:00Z"));
+        assertThat(range.to()).isEqualTo(at("2026-12-01T01:03:00Z"));
+        assertThat(range.tiles()).containsExactly(
+                tile(StatsInterval.MINUTE, "2026-11-28T22:58:00Z", "2026-11-28T23:00:00Z"),
+                tile(StatsInterval.HOUR, "2026-11-28T23:00:00Z", "2026-11-29T00:00:00Z"),
+                tile(StatsInterval.DAY, "2026-11-29T00:00:00Z", "2026-12-01T00:00:00Z"),
+                tile(StatsInterval.HOUR, "2026-12-01T00:00:00Z", "2026-12-01T01:00:00Z"),
+                tile(StatsInterval.MINUTE, "2026-12-01T01:00:00Z", "2026-12-01T01:03:00Z"));
+    }
+
+    @Test
+    void aShortRangeIsMinutesOnlyAndWholeWindowsNeedNoFinerOnes() {
+        assertThat(RollupTiles.cover(at("2026-12-01T10:15:00Z"), at("2026-12-01T10:20:00Z"), KEPT_SINCE).tiles())
+                .containsExactly(tile(StatsInterval.MINUTE, "2026-12-01T10:15:00Z", "2026-12-01T10:20:00Z"));
+        assertThat(RollupTiles.cover(at("2026-12-01T00:00:00Z"), at("2026-12-03T00:00:00Z"), null).tiles())
+                .containsExactly(tile(StatsInterval.DAY, "2026-12-01T00:00:00Z", "2026-12-03T00:00:00Z"));
+        assertThat(RollupTiles.cover(at("2026-12-01T10:00:00Z"), at("2026-12-01T12:00:00Z"), null).tiles())
+                .containsExactly(tile(StatsInterval.HOUR, "2026-12-01T10:00:00Z", "2026-12-01T12:00:00Z"));
+        RollupTiles empty = RollupTiles.cover(at("2026-12-01T10:00:00Z"), at("2026-12-01T10:00:00Z"), KEPT_SINCE);
+        assertThat(empty.tiles()).isEmpty();
+    }
+
+    @Test
+    void takesEdgesToWholeHoursWhereMinutesAreNoLongerKept() {
+        Instant keptSince = at("2026-11-30T10:30:00Z");
+
+        RollupTiles old = RollupTiles.cover(at("2026-11-29T08:10:00Z"), at("2026-11-30T10:20:00Z"), keptSince);
+        assertThat(old.from()).isEqualTo(at("2026-11-29T08:00:00Z"));
+        assertThat(old.to()).isEqualTo(at("2026-11-30T11:00:00Z"));
+        assertThat(old.tiles()).allMatch(tile -> tile.interval() != StatsInterval.MINUTE);
+
+        RollupTiles recentEnd = RollupTiles.cover(at("2026-11-29T08:10:00Z"), at("2026-11-30T11:20:00Z"), keptSince);
+        assertThat(recentEnd.from()).isEqualTo(at("2026-11-29T08:00:00Z"));
+        assertThat(recentEnd.to()).isEqualTo(at("2026-11-30T11:20:00Z"));
+        assertThat(recentEnd.tiles()).last().isEqualTo(tile(StatsInterval.MINUTE, "2026-11-30T11:00:00Z", "2026-11-30T11:20:00Z"));
+    }
+
+    @Test
+    void everyMinuteOfTheRangeIsInExactlyOneTile() {
+        java.util.Random random = new java.util.Random(7);
+        Instant base = at("2026-11-01T00:00:00Z");
+        for (int i = 0; i < 2_000; i++) {
+            Instant from = base.plusSeconds(random.nextInt(10 * 86_400));
+            Instant to = from.plusSeconds(random.nextInt(4 * 86_400));
+            RollupTiles range = RollupTiles.cover(from, to, random.nextBoolean() ? KEPT_SINCE : null);
+            assertThat(range.from()).isBeforeOrEqualTo(from);
+            assertThat(range.to()).isAfterOrEqualTo(to);
+            Instant next = range.from();
+            for (RollupTiles.Tile tile : range.tiles()) {
+                assertThat(tile.from()).isEqualTo(next);
+                assertThat(tile.interval().floor(tile.from())).isEqualTo(tile.from());
+                assertThat(tile.interval().floor(tile.to())).isEqualTo(tile.to());
+                assertThat(tile.from()).isBefore(tile.to());
+                next = tile.to();
+            }
+            assertThat(next).isEqualTo(range.tiles().isEmpty() ? range.from() : range.to());
+            assertThat(range.tiles()).hasSizeLessThanOrEqualTo(5);
+        }
+    }
+
+    private static Instant at(String instant) {
+        return Instant.parse(instant);
+    }
+
+    private static RollupTiles.Tile tile(StatsInterval interval, String from, String to) {
+        return new RollupTiles.Tile(interval, at(from), at(to));
+    }
+}
