@@ -54,7 +54,7 @@ public class ReleaseQuery {
                 trackCount == null ? null : ((Number) trackCount).intValue(), row.getString("album_url"),
                 row.getString("album_title"), row.getString("status"),
                 row.getTimestamp("fetched_at") == null ? null : Jdbc.instant(row, "fetched_at"),
-                Jdbc.instant(row, "first_seen_at"), row.getString("problem"));
+                Jdbc.instant(row, "first_seen_at"), row.getString("problem"), null, List.of(), List.of());
     }
 
     /** A text[] column as a list. */

@@ -2,6 +2,8 @@ package io.tracktion.api.releases;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tracktion.api.entities.Activity;
+import io.tracktion.api.signals.SignalView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,13 +25,25 @@ import java.util.List;
  * @param fetchedAt   when the page was last fetched
  * @param firstSeenAt when a sale first named it
  * @param problem     why it is gone or unreadable
+ * @param totals       its sales in the period asked ({@code from}, {@code to}; the last 30 days by default)
+ * @param topCountries its buyers' countries in that period
+ * @param signals      its latest signals
  */
 @Serdeable
 public record ReleaseView(String id, String url, @Nullable String kind, @Nullable String title,
                           @Nullable Artist artist, @Nullable Label label, @Nullable String genre, List<String> tags,
                           @Nullable String location, @Nullable String countryCode, @Nullable LocalDate releaseDate,
                           @Nullable Integer trackCount, @Nullable String albumUrl, @Nullable String albumTitle,
-                          String status, @Nullable Instant fetchedAt, Instant firstSeenAt, @Nullable String problem) {
+                          String status, @Nullable Instant fetchedAt, Instant firstSeenAt, @Nullable String problem,
+                          @Nullable Activity.Totals totals, List<Activity.CountryTotal> topCountries,
+                          List<SignalView> signals) {
+
+    /** This release with what it sold and what was noticed about it. */
+    public ReleaseView with(Activity activity) {
+        return new ReleaseView(id, url, kind, title, artist, label, genre, tags, location, countryCode, releaseDate,
+                trackCount, albumUrl, albumTitle, status, fetchedAt, firstSeenAt, problem, activity.totals(),
+                activity.topCountries(), activity.signals());
+    }
 
     @Serdeable
     public record Artist(String id, String name, String url, @Nullable String location) {

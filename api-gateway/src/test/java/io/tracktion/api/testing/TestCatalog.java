@@ -2,6 +2,7 @@ package io.tracktion.api.testing;
 
 import static io.tracktion.api.testing.TestSale.sale;
 
+import io.tracktion.schemas.EntityIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,21 +15,34 @@ import java.util.Random;
  */
 public final class TestCatalog {
 
+    public static final String VELVET = EntityIds.artist("https://velvetorrery.bandcamp.com");
+    public static final String CELLO = EntityIds.artist("https://celloweather.bandcamp.com");
+    public static final String STATIC = EntityIds.artist("https://accordionstatic.bandcamp.com");
+    public static final String HARBOUR_LABEL = EntityIds.label("https://harbourlight.bandcamp.com");
+    public static final String STATIC_LABEL = EntityIds.label("https://staticrecords.bandcamp.com");
+    public static final String HARBOUR = release("harbour");
+    public static final String KESSEL = release("kessel");
+    public static final String CELLO_RELEASE = release("cello");
+    public static final String STATIC_RELEASE = release("static");
+    public static final String NO_GENRE = release("nogenre");
+
     /** Release id, artist id, label id (or null), genre (or null). */
     private static final String[][] RELEASES = {
-            {"rel-harbour", "art-velvet", "lab-harbour", "electronic"},
-            {"rel-kessel", "art-velvet", "lab-harbour", "ambient"},
-            {"rel-cello", "art-cello", null, "jazz"},
-            {"rel-static", "art-static", "lab-static", "electronic"},
-            {"rel-nogenre", "art-static", "lab-static", null},
+            {HARBOUR, VELVET, HARBOUR_LABEL, "electronic"},
+            {KESSEL, VELVET, HARBOUR_LABEL, "ambient"},
+            {CELLO_RELEASE, CELLO, null, "jazz"},
+            {STATIC_RELEASE, STATIC, STATIC_LABEL, "electronic"},
+            {NO_GENRE, STATIC, STATIC_LABEL, null},
     };
 
     private static final String SQL = """
-            INSERT INTO artist VALUES ('art-velvet', 'https://velvetorrery.bandcamp.com', NULL, 'Velvet Orrery', 'Hamburg', now()),
-                                      ('art-cello', 'https://celloweather.bandcamp.com', NULL, 'Cello Weather', NULL, now()),
-                                      ('art-static', 'https://accordionstatic.bandcamp.com', NULL, 'Accordion Static', NULL, now());
-            INSERT INTO label VALUES ('lab-harbour', 'https://harbourlight.bandcamp.com', NULL, 'Harbour Light', NULL, now()),
-                                     ('lab-static', 'https://staticrecords.bandcamp.com', NULL, 'Static Records', NULL, now());
+            INSERT INTO artist VALUES ('%s', 'https://velvetorrery.bandcamp.com', NULL, 'Velvet Orrery', 'Hamburg', now()),
+                                      ('%s', 'https://celloweather.bandcamp.com', NULL, 'Cello Weather', NULL, now()),
+                                      ('%s', 'https://accordionstatic.bandcamp.com', NULL, 'Accordion Static', NULL, now());
+            INSERT INTO artist_name VALUES ('%1$s', 'The Velvet Orrery', '2026-01-01T00:00:00Z', '2026-06-01T00:00:00Z'),
+                                           ('%1$s', 'Velvet Orrery', '2026-06-01T00:00:00Z', '2026-11-01T00:00:00Z');
+            INSERT INTO label VALUES ('%4$s', 'https://harbourlight.bandcamp.com', 338, 'Harbour Light', NULL, now()),
+                                     ('%5$s', 'https://staticrecords.bandcamp.com', NULL, 'Static Records', NULL, now());
             INSERT INTO tag VALUES ('electronic', 'genre'), ('ambient', 'genre'), ('jazz', 'genre'),
                                    ('dub techno', 'descriptive'), ('drone', 'descriptive'), ('hamburg', 'location');
             INSERT INTO country VALUES ('DE', 'Germany'), ('US', 'United States'), ('JP', 'Japan');
@@ -37,20 +51,24 @@ public final class TestCatalog {
     private TestCatalog() {
     }
 
+    private static String release(String slug) {
+        return EntityIds.release("https://example.bandcamp.com/album/" + slug);
+    }
+
     public static void insert(ApiWithDatabase api) {
-        StringBuilder sql = new StringBuilder(SQL);
+        StringBuilder sql = new StringBuilder(SQL.formatted(VELVET, CELLO, STATIC, HARBOUR_LABEL, STATIC_LABEL));
         for (String[] r : RELEASES) {
             sql.append("""
                     INSERT INTO release (release_id, url, status, kind, title, artist_id, label_id, genre, first_seen_at)
-                    VALUES ('%1$s', 'https://example.bandcamp.com/album/%1$s', 'known', 'album', 'Title of %1$s', '%2$s',
+                    VALUES ('%1$s', 'https://example.bandcamp.com/album/' || '%1$s', 'known', 'album', 'Title of %1$s', '%2$s',
                             %3$s, %4$s, now());
                     """.formatted(r[0], r[1], r[2] == null ? "NULL" : "'" + r[2] + "'", r[3] == null ? "NULL" : "'" + r[3] + "'"));
         }
         sql.append("""
-                INSERT INTO release_tag VALUES ('rel-harbour', 'electronic', 'genre', 0), ('rel-harbour', 'dub techno', 'descriptive', 1),
-                                               ('rel-harbour', 'drone', 'descriptive', 2), ('rel-harbour', 'hamburg', 'location', 3),
-                                               ('rel-kessel', 'drone', 'descriptive', 1), ('rel-static', 'dub techno', 'descriptive', 1);
-                """);
+                INSERT INTO release_tag VALUES ('%1$s', 'electronic', 'genre', 0), ('%1$s', 'dub techno', 'descriptive', 1),
+                                               ('%1$s', 'drone', 'descriptive', 2), ('%1$s', 'hamburg', 'location', 3),
+                                               ('%2$s', 'drone', 'descriptive', 1), ('%3$s', 'dub techno', 'descriptive', 1);
+                """.formatted(HARBOUR, KESSEL, STATIC_RELEASE));
         api.execute(sql.toString());
     }
 

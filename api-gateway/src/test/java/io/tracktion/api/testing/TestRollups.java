@@ -1,5 +1,17 @@
 package io.tracktion.api.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * Fills the rollup tables (stats_minute, stats_hour, stats_day) from table sale by SQL, with the transformer's rules
  * for what a sale counts for: the store; its buyer's country and its kind; its release, artist and label, its genre
@@ -28,7 +40,48 @@ public final class TestRollups {
                           AND t.role = 'descriptive' WHERE known)
             """;
 
+    /** An entity's units, USD and carts. */
+    public record Sums(long units, BigDecimal revenueUsd, long carts) {
+
+        /** The sums as an entry of the API gives them. */
+        public static Sums of(JsonNode entry) {
+            return new Sums(entry.get("units").asLong(), entry.get("revenueUsd").decimalValue().stripTrailingZeros(),
+                    entry.get("carts").asLong());
+        }
+    }
+
     private TestRollups() {
+    }
+
+    /**
+     * The reference: a direct sum over table sale of a dimension's entities in {@code [from, to)}, by the
+     * transformer's rules of what a sale counts for.
+     */
+    public static Map<String, Sums> factTable(ApiWithDatabase api, String dimension, Instant from, Instant to) {
+        String sql = COUNTED + """
+                SELECT entity_id, count(*) AS units, sum(amount_paid_usd) AS usd, count(DISTINCT event_id) AS carts
+                FROM counted WHERE dimension = ? AND sold_at >= ? AND sold_at < ? GROUP BY entity_id""";
+        return query(api, sql, dimension, OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+    }
+
+    /** Sums by entity from a query with columns entity_id, units, usd and carts. */
+    public static Map<String, Sums> query(ApiWithDatabase api, String sql, Object... parameters) {
+        Map<String, Sums> totals = new TreeMap<>();
+        try (Connection c = api.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    totals.put(rows.getString("entity_id"), new Sums(rows.getLong("units"),
+                            rows.getBigDecimal("usd").stripTrailingZeros(), rows.getLong("carts")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return totals;
     }
 
     /** The rollups of every sale in table sale, replacing what the tables held. */

@@ -7,16 +7,10 @@ import io.tracktion.api.testing.ApiResponse;
 import io.tracktion.api.testing.ApiWithDatabase;
 import io.tracktion.api.testing.TestCatalog;
 import io.tracktion.api.testing.TestRollups;
+import io.tracktion.api.testing.TestRollups.Sums;
 import io.tracktion.api.testing.TestSale;
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -34,12 +28,8 @@ class TopTest {
     private static final Map<String, String> DIMENSIONS = Map.of("artists", "artist", "releases", "release",
             "labels", "label", "genres", "genre", "tags", "tag", "countries", "country", "kinds", "kind");
 
-    /** Each entity's units, USD and carts. */
-    private record Totals(long units, BigDecimal revenueUsd, long carts) {
-    }
-
     @Test
-    void everyListAgreesWithTheFactTableForRandomRanges() throws SQLException {
+    void everyListAgreesWithTheFactTableForRandomRanges() {
         Random random = new Random(20261202);
         TestCatalog.insert(API);
         API.insert(TestCatalog.randomSales(random, 1_500, START, SPAN));
@@ -60,13 +50,12 @@ class TopTest {
                 assertThat(countedTo).isAfterOrEqualTo(to).isBefore(to.plusSeconds(60));
 
                 JsonNode list = response.json();
-                Map<String, Totals> answered = new TreeMap<>();
+                Map<String, Sums> answered = new TreeMap<>();
                 for (JsonNode entry : list) {
-                    answered.put(entry.get("id").asText(), new Totals(entry.get("units").asLong(),
-                            entry.get("revenueUsd").decimalValue().stripTrailingZeros(), entry.get("carts").asLong()));
+                    answered.put(entry.get("id").asText(), Sums.of(entry));
                 }
                 String range = dimension.getKey() + " " + from + " to " + to;
-                assertThat(answered).as(range).isEqualTo(factTable(dimension.getValue(), countedFrom, countedTo));
+                assertThat(answered).as(range).isEqualTo(TestRollups.factTable(API, dimension.getValue(), countedFrom, countedTo));
                 for (int e = 1; e < list.size(); e++) {
                     String measure = by.equals("units") ? "units" : "revenueUsd";
                     assertThat(list.get(e).get(measure).decimalValue())
@@ -79,18 +68,18 @@ class TopTest {
     @Test
     void namesEntriesFromTheirDimensionTables() {
         TestCatalog.insert(API);
-        API.insert(TestSale.sale("s1").usd("9.00").buyerIn("Germany", "de").attributed("rel-harbour", "art-velvet", "lab-harbour"),
+        API.insert(TestSale.sale("s1").usd("9.00").buyerIn("Germany", "de").attributed(TestCatalog.HARBOUR, TestCatalog.VELVET, TestCatalog.HARBOUR_LABEL),
                 TestSale.sale("s2").usd("1.00").buyerIn(null, null));
         TestRollups.rebuild(API);
         String all = "?from=2026-11-24T00:00:00Z&to=2026-11-25T00:00:00Z";
 
         JsonNode artists = API.getJson("/api/v1/top/artists" + all);
-        assertThat(artists.get(0).get("id").asText()).isEqualTo("art-velvet");
+        assertThat(artists.get(0).get("id").asText()).isEqualTo(TestCatalog.VELVET);
         assertThat(artists.get(0).get("name").asText()).isEqualTo("Velvet Orrery");
         assertThat(artists.get(0).get("url").asText()).isEqualTo("https://velvetorrery.bandcamp.com");
         assertThat(artists.get(1).get("id").asText()).isEqualTo("unknown");
         assertThat(API.getJson("/api/v1/top/labels" + all).get(0).get("name").asText()).isEqualTo("Harbour Light");
-        assertThat(API.getJson("/api/v1/top/releases" + all).get(0).get("name").asText()).isEqualTo("Title of rel-harbour");
+        assertThat(API.getJson("/api/v1/top/releases" + all).get(0).get("name").asText()).isEqualTo("Title of " + TestCatalog.HARBOUR);
         JsonNode countries = API.getJson("/api/v1/top/countries" + all);
         assertThat(countries.get(0).get("id").asText()).isEqualTo("DE");
         assertThat(countries.get(0).get("name").asText()).isEqualTo("Germany");
@@ -100,7 +89,7 @@ class TopTest {
     }
 
     @Test
-    void takesEdgesToWholeHoursWhereMinutesAreGone() throws SQLException {
+    void takesEdgesToWholeHoursWhereMinutesAreGone() {
         Random random = new Random(5);
         TestCatalog.insert(API);
         API.insert(TestCatalog.randomSales(random, 600, START, SPAN));
@@ -111,22 +100,21 @@ class TopTest {
 
         assertThat(response.header(TopController.PERIOD_FROM)).isEqualTo("2026-11-28T05:00:00Z");
         assertThat(response.header(TopController.PERIOD_TO)).isEqualTo("2026-11-30T10:21:00Z");
-        Map<String, Totals> answered = new TreeMap<>();
+        Map<String, Sums> answered = new TreeMap<>();
         for (JsonNode entry : response.json()) {
-            answered.put(entry.get("id").asText(), new Totals(entry.get("units").asLong(),
-                    entry.get("revenueUsd").decimalValue().stripTrailingZeros(), entry.get("carts").asLong()));
+            answered.put(entry.get("id").asText(), Sums.of(entry));
         }
-        assertThat(answered).isEqualTo(factTable("artist", Instant.parse("2026-11-28T05:00:00Z"),
+        assertThat(answered).isEqualTo(TestRollups.factTable(API, "artist", Instant.parse("2026-11-28T05:00:00Z"),
                 Instant.parse("2026-11-30T10:21:00Z")));
     }
 
     @Test
     void ranksLimitsAndBreaksTiesByName() {
         TestCatalog.insert(API);
-        API.insert(TestSale.sale("a").usd("5.00").attributed("rel-harbour", "art-velvet", "lab-harbour"),
-                TestSale.sale("b").usd("5.00").attributed("rel-cello", "art-cello", null),
-                TestSale.sale("c").usd("1.00").cart("cart-2").attributed("rel-static", "art-static", "lab-static"),
-                TestSale.sale("d").usd("1.00").cart("cart-2").attributed("rel-static", "art-static", "lab-static"));
+        API.insert(TestSale.sale("a").usd("5.00").attributed(TestCatalog.HARBOUR, TestCatalog.VELVET, TestCatalog.HARBOUR_LABEL),
+                TestSale.sale("b").usd("5.00").attributed(TestCatalog.CELLO_RELEASE, TestCatalog.CELLO, null),
+                TestSale.sale("c").usd("1.00").cart("cart-2").attributed(TestCatalog.STATIC_RELEASE, TestCatalog.STATIC, TestCatalog.STATIC_LABEL),
+                TestSale.sale("d").usd("1.00").cart("cart-2").attributed(TestCatalog.STATIC_RELEASE, TestCatalog.STATIC, TestCatalog.STATIC_LABEL));
         TestRollups.rebuild(API);
 
         assertThat(API.getJson("/api/v1/top/artists").findValuesAsText("name"))
@@ -142,7 +130,7 @@ class TopTest {
     @Test
     void theArtistsTopListIsAnAliasWithItsFormerFieldsBeside() {
         TestCatalog.insert(API);
-        API.insert(TestSale.sale("a").usd("5.00").attributed("rel-harbour", "art-velvet", "lab-harbour"));
+        API.insert(TestSale.sale("a").usd("5.00").attributed(TestCatalog.HARBOUR, TestCatalog.VELVET, TestCatalog.HARBOUR_LABEL));
         TestRollups.rebuild(API);
 
         JsonNode alias = API.getJson("/api/v1/artists/top?by=units");
@@ -162,25 +150,5 @@ class TopTest {
             assertThat(response.status()).as(bad).isEqualTo(400);
             assertThat(response.contentType()).as(bad).startsWith("application/problem+json");
         }
-    }
-
-    /** The reference: a direct sum over table sale, by the transformer's rules of what a sale counts for. */
-    private static Map<String, Totals> factTable(String dimension, Instant from, Instant to) throws SQLException {
-        String sql = TestRollups.COUNTED + """
-                SELECT entity_id, count(*) AS units, sum(amount_paid_usd) AS usd, count(DISTINCT event_id) AS carts
-                FROM counted WHERE dimension = ? AND sold_at >= ? AND sold_at < ? GROUP BY entity_id""";
-        Map<String, Totals> totals = new TreeMap<>();
-        try (Connection c = API.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, dimension);
-            s.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-            s.setObject(3, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    totals.put(rows.getString("entity_id"), new Totals(rows.getLong("units"),
-                            rows.getBigDecimal("usd").stripTrailingZeros(), rows.getLong("carts")));
-                }
-            }
-        }
-        return totals;
     }
 }
