@@ -1,0 +1,63 @@
+package io.tracktion.api.matrix;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tracktion.api.params.InvalidParameterException;
+import io.tracktion.api.params.Params;
+import io.tracktion.api.params.Period;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * {@code GET /api/v1/matrix?rows=genres|tags&cols=countries&from&to&limit}: the units and USD revenue of each genre
+ * (or tag) in each buyer country. Counted exactly from the sales of the period, so the period is at most 31 days;
+ * without {@code from} and {@code to}, the last 24 hours. {@code limit} caps the rows (the best-selling; 20, at
+ * most 200).
+ */
+@Controller("/api/v1/matrix")
+@ExecuteOn(TaskExecutors.BLOCKING) // JDBC blocks; keep it off the event loop
+public class MatrixController {
+
+    static final Duration MAX_SPAN = Duration.ofDays(31);
+    private static final Duration DEFAULT_SPAN = Duration.ofHours(24);
+
+    private final MatrixQuery matrix;
+    private final Clock clock = Clock.systemUTC();
+
+    public MatrixController(MatrixQuery matrix) {
+        this.matrix = matrix;
+    }
+
+    @Get
+    public Matrix grid(@QueryValue @Nullable String rows, @QueryValue @Nullable String cols,
+                       @QueryValue @Nullable String from, @QueryValue @Nullable String to,
+                       @QueryValue @Nullable String limit) {
+        String rowValue = Params.optional(rows) == null ? "genres" : rows.trim();
+        String rowDimension = switch (rowValue) {
+            case "genres", "genre" -> "genre";
+            case "tags", "tag" -> "tag";
+            default -> throw new InvalidParameterException("rows", "must be genres or tags, got " + Params.quoted(rows));
+        };
+        String colValue = Params.optional(cols) == null ? "countries" : cols.trim();
+        if (!colValue.equals("countries") && !colValue.equals("country")) {
+            throw new InvalidParameterException("cols", "must be countries, got " + Params.quoted(cols));
+        }
+        int rowLimit = Params.limit(limit, 20, 200);
+        Period period = Params.period(from, to);
+        Instant end = period.to() != null ? period.to() : clock.instant();
+        Instant start = period.from() != null ? period.from() : end.minus(DEFAULT_SPAN);
+        if (end.isBefore(start)) { // only 'from' given, in the future
+            end = start;
+        }
+        if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
+            throw new InvalidParameterException(period.to() != null ? "to" : "from",
+                    "makes the period longer than 31 days, the most one grid counts");
+        }
+        return matrix.grid(rowDimension, start, end, rowLimit);
+    }
+}
