@@ -29,6 +29,17 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private EmbeddedPostgres server;
+    private boolean statementStatistics;
+
+    /**
+     * Loads pg_stat_statements at the server's start, so that a test can read every statement run against it
+     * ({@code CREATE EXTENSION pg_stat_statements} in the database, then view pg_stat_statements), e.g. to
+     * {@code EXPLAIN} what an endpoint ran.
+     */
+    public Postgres withStatementStatistics() {
+        statementStatistics = true;
+        return this;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -42,10 +53,13 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback {
 
     public synchronized void start() throws IOException {
         if (server == null) {
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .start();
+                    .setServerConfig("synchronous_commit", "off");
+            if (statementStatistics) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            server = builder.start();
         }
     }
 

@@ -18,9 +18,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class ApiWithDatabase implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
-    private final Postgres postgres = new Postgres();
+    private final Postgres postgres;
     private String database;
     private RunningApi api;
+
+    public ApiWithDatabase() {
+        this(new Postgres());
+    }
+
+    /** With a PostgreSQL of the caller's settings, e.g. {@link Postgres#withStatementStatistics()}. */
+    public ApiWithDatabase(Postgres postgres) {
+        this.postgres = postgres;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -67,6 +76,11 @@ public final class ApiWithDatabase implements BeforeAllCallback, BeforeEachCallb
     /** The API's database, for reference queries. */
     public DataSource dataSource() {
         return postgres.dataSource(database);
+    }
+
+    /** The JDBC URL of the API's database. */
+    public String jdbcUrl() {
+        return postgres.jdbcUrl(database);
     }
 
     public ApiResponse get(String pathAndQuery) {
