@@ -26,7 +26,7 @@ import java.util.Locale;
 public class TagsController {
 
     private static final int MAX_LENGTH = 200;
-    private static final String SQL = "SELECT name, class FROM tag WHERE name = ?";
+    private static final String SQL = "SELECT name, class FROM tag WHERE lower(name) = lower(?) ORDER BY name = ? DESC LIMIT 1";
 
     private final Jdbc jdbc;
     private final ActivityQuery activity;
@@ -43,9 +43,9 @@ public class TagsController {
                     + " characters, not " + Params.quoted(id));
         }
         Period period = Params.period(from, to);
-        // Canonical names are lower case, but for the few the alias table spells otherwise (R&B).
-        List<String[]> tags = jdbc.query(SQL + " OR name = lower(?) ORDER BY name = ? DESC LIMIT 1",
-                List.of(id, id, id), row -> new String[] {row.getString("name"), row.getString("class")});
+        // In any case: canonical names are lower case but for the few the alias table spells otherwise (R&B, IDM).
+        List<String[]> tags = jdbc.query(SQL, List.of(id, id), row -> new String[] {row.getString("name"),
+                row.getString("class")});
         if (tags.isEmpty()) {
             throw new NotFoundException("No tag is named " + Params.quoted(id.toLowerCase(Locale.ROOT)));
         }

@@ -31,6 +31,10 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles) {
      * @param oldestMinute the oldest minute window still kept, or null if none is
      */
     public static RollupTiles cover(Instant from, Instant to, @Nullable Instant oldestMinute) {
+        if (!from.isBefore(to)) { // an empty range counts nothing, not the minute around it
+            Instant at = StatsInterval.MINUTE.floor(from);
+            return new RollupTiles(at, at, List.of());
+        }
         Instant start = StatsInterval.MINUTE.floor(from);
         Instant end = StatsInterval.MINUTE.ceil(to);
         if (!isWholeHour(start) && !isKept(start, oldestMinute)) { // the edge's minutes are [start, next hour)

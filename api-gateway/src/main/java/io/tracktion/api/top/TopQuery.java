@@ -56,10 +56,11 @@ public class TopQuery {
                 + " AND h.entity_id = t.entity_id ORDER BY h.window_start DESC LIMIT 1), t.entity_id) AS name"
                 + " FROM (SELECT entity_id, sum(units) AS units, sum(revenue_usd) AS revenue_usd, sum(carts) AS carts"
                 + " FROM (" + String.join(" UNION ALL ", tiles) + ") AS tiles"
-                + " GROUP BY entity_id ORDER BY " + ranking.orderBy + ", entity_id LIMIT " + limit + ") AS t "
+                // WITH TIES: entities tied at the cut all reach the outer query, which breaks the tie by name.
+                + " GROUP BY entity_id ORDER BY " + ranking.orderBy + " FETCH FIRST " + limit + " ROWS WITH TIES) AS t "
                 + names[0]
                 + " ORDER BY " + ranking.orderBy.replace("revenue_usd", "t.revenue_usd").replace("units", "t.units")
-                + ", name, t.entity_id";
+                + ", name, t.entity_id LIMIT " + limit;
         List<Object> all = new ArrayList<>();
         all.add(dimension);
         all.addAll(parameters);

@@ -89,6 +89,8 @@ class EntityPagesTest {
         JsonNode label = API.getJson("/api/v1/labels/" + TestCatalog.HARBOUR_LABEL);
         assertThat(label.get("name").asText()).isEqualTo("Harbour Light");
         assertThat(label.get("bandId").asLong()).isEqualTo(338);
+        API.execute("INSERT INTO tag VALUES ('IDM', 'descriptive')");
+        assertThat(API.getJson("/api/v1/tags/idm").get("id").asText()).isEqualTo("IDM");
         JsonNode genre = API.getJson("/api/v1/tags/ELECTRONIC");
         assertThat(genre.get("id").asText()).isEqualTo("electronic");
         assertThat(genre.get("tagClass").asText()).isEqualTo("genre");

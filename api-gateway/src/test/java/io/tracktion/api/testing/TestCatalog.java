@@ -78,7 +78,7 @@ public final class TestCatalog {
      * whose page is not read yet.
      */
     public static List<TestSale> randomSales(Random random, int count, Instant from, Duration span) {
-        String[] countries = {"DE", "US", "JP", null};
+        String[] countries = {"DE", "US", "JP", null, " de", ""};
         String[] kinds = {"album", "track", "physical", "bundle"};
         List<TestSale> sales = new ArrayList<>();
         int cart = 0;
@@ -90,7 +90,7 @@ public final class TestCatalog {
             for (int i = 0; i < items && sales.size() < count; i++) {
                 TestSale sale = sale("sale-" + sales.size()).cart("cart-" + cart).soldAt(at)
                         .usd(random.nextInt(3000) / 100 + "." + "%02d".formatted(random.nextInt(100)))
-                        .buyerIn(country == null ? null : "Country " + country, country);
+                        .buyerIn(country == null || country.isBlank() ? null : "Country " + country, country);
                 String kind = kinds[random.nextInt(kinds.length)];
                 if (random.nextInt(6) == 0) {
                     sale.artist("Someone Unknown").item(kind, "Unknown", null, null);

@@ -27,7 +27,7 @@ public final class TestRollups {
                 FROM sale LEFT JOIN release r ON r.release_id = sale.release_id AND r.status = 'known'),
             counted AS (
                 SELECT 'store' AS dimension, 'all' AS entity_id, 'Bandcamp' AS entity_name, s.* FROM s
-                UNION ALL SELECT 'country', coalesce(upper(country_code), 'unknown'), coalesce(country, 'unknown'), s.* FROM s
+                UNION ALL SELECT 'country', coalesce(nullif(upper(btrim(country_code)), ''), 'unknown'), coalesce(country, 'unknown'), s.* FROM s
                 UNION ALL SELECT 'kind', item_type, item_type, s.* FROM s
                 UNION ALL SELECT 'release', CASE WHEN known THEN release_id ELSE 'unknown' END, title, s.* FROM s
                 UNION ALL SELECT 'artist', CASE WHEN known AND artist_id IS NOT NULL THEN artist_id ELSE 'unknown' END, artist, s.* FROM s

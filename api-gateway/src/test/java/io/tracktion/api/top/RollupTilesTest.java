@@ -35,6 +35,7 @@ class RollupTilesTest {
                 .containsExactly(tile(StatsInterval.HOUR, "2026-12-01T10:00:00Z", "2026-12-01T12:00:00Z"));
         RollupTiles empty = RollupTiles.cover(at("2026-12-01T10:00:00Z"), at("2026-12-01T10:00:00Z"), KEPT_SINCE);
         assertThat(empty.tiles()).isEmpty();
+        assertThat(RollupTiles.cover(at("2026-12-01T10:00:30Z"), at("2026-12-01T10:00:30Z"), KEPT_SINCE).tiles()).isEmpty();
     }
 
     @Test
@@ -59,7 +60,12 @@ class RollupTilesTest {
         for (int i = 0; i < 2_000; i++) {
             Instant from = base.plusSeconds(random.nextInt(10 * 86_400));
             Instant to = from.plusSeconds(random.nextInt(4 * 86_400));
-            RollupTiles range = RollupTiles.cover(from, to, random.nextBoolean() ? KEPT_SINCE : null);
+            Instant keptSince = switch (random.nextInt(3)) {
+                case 0 -> null;
+                case 1 -> KEPT_SINCE;
+                default -> StatsInterval.MINUTE.floor(from.plusSeconds(random.nextInt(5 * 86_400)));
+            };
+            RollupTiles range = RollupTiles.cover(from, to, keptSince);
             assertThat(range.from()).isBeforeOrEqualTo(from);
             assertThat(range.to()).isAfterOrEqualTo(to);
             Instant next = range.from();
@@ -68,6 +74,10 @@ class RollupTilesTest {
                 assertThat(tile.interval().floor(tile.from())).isEqualTo(tile.from());
                 assertThat(tile.interval().floor(tile.to())).isEqualTo(tile.to());
                 assertThat(tile.from()).isBefore(tile.to());
+                if (tile.interval() == StatsInterval.MINUTE) { // only minutes still kept
+                    assertThat(keptSince).isNotNull();
+                    assertThat(tile.from()).isAfterOrEqualTo(keptSince);
+                }
                 next = tile.to();
             }
             assertThat(next).isEqualTo(range.tiles().isEmpty() ? range.from() : range.to());

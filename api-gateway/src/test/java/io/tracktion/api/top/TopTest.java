@@ -119,6 +119,8 @@ class TopTest {
 
         assertThat(API.getJson("/api/v1/top/artists").findValuesAsText("name"))
                 .containsExactly("Cello Weather", "Velvet Orrery", "Accordion Static");
+        // tied on both measures: the cut falls by name too
+        assertThat(API.getJson("/api/v1/top/artists?limit=1").findValuesAsText("name")).containsExactly("Cello Weather");
         JsonNode byUnits = API.getJson("/api/v1/top/artists?by=units&limit=1");
         assertThat(byUnits).hasSize(1);
         assertThat(byUnits.get(0).get("name").asText()).isEqualTo("Accordion Static");

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 public class MinuteRollupRetention {
 
     private static final Logger LOG = LoggerFactory.getLogger(MinuteRollupRetention.class);
-    private static final List<String> DIMENSIONS = List.of("artist", "release", "label", "genre", "tag", "country",
-            "kind", "store");
+    /** Store first: the API takes the oldest store minute as the oldest minute kept for every dimension. */
+    private static final List<String> DIMENSIONS = List.of("store", "artist", "release", "label", "genre", "tag",
+            "country", "kind");
 
     private final LoaderDatabase database;
     private final Duration retention;
