@@ -2,29 +2,20 @@ package io.tracktion.api.artists;
 
 import io.tracktion.api.db.Jdbc;
 import jakarta.inject.Singleton;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Artists from tables artist and artist_name. */
 @Singleton
 public class ArtistQuery {
 
-    private static final String SELECT = """
-            SELECT a.artist_id, a.url, a.name, a.band_id, a.location,
-                   ARRAY(SELECT n.name FROM artist_name n WHERE n.artist_id = a.artist_id
-                         ORDER BY n.last_seen_at DESC, n.name) AS names,
-                   ARRAY(SELECT n.first_seen_at FROM artist_name n WHERE n.artist_id = a.artist_id
-                         ORDER BY n.last_seen_at DESC, n.name) AS first_seen,
-                   ARRAY(SELECT n.last_seen_at FROM artist_name n WHERE n.artist_id = a.artist_id
-                         ORDER BY n.last_seen_at DESC, n.name) AS last_seen
-            FROM artist a
-            """;
+    private static final String ARTISTS = "SELECT artist_id, url, name, band_id, location FROM artist WHERE ";
+    private static final String NAMES = """
+            SELECT artist_id, name, first_seen_at, last_seen_at FROM artist_name
+            WHERE artist_id IN (SELECT artist_id FROM artist WHERE %s) ORDER BY last_seen_at DESC, name""";
 
     private final Jdbc jdbc;
 
@@ -33,36 +24,24 @@ public class ArtistQuery {
     }
 
     public Optional<ArtistView> byId(String id) {
-        return jdbc.query(SELECT + "WHERE a.artist_id = ?", List.of(id), ArtistQuery::artist).stream().findFirst();
+        return artists("artist_id = ?", id).stream().findFirst();
     }
 
     /** @param rootUrl a canonical root URL: every artist whose site it is (index artist_url_idx) */
     public List<ArtistView> byUrl(String rootUrl) {
-        return jdbc.query(SELECT + "WHERE a.url = ? ORDER BY a.name, a.artist_id LIMIT 100", List.of(rootUrl),
-                ArtistQuery::artist);
+        return artists("url = ?", rootUrl);
     }
 
-    private static ArtistView artist(ResultSet row) throws SQLException {
-        String[] names = (String[]) row.getArray("names").getArray();
-        Instant[] firstSeen = instants(row.getArray("first_seen"));
-        Instant[] lastSeen = instants(row.getArray("last_seen"));
-        List<ArtistView.Name> history = new ArrayList<>(names.length);
-        for (int i = 0; i < names.length; i++) {
-            history.add(new ArtistView.Name(names[i], firstSeen[i], lastSeen[i]));
-        }
-        Object bandId = row.getObject("band_id");
-        return new ArtistView(row.getString("artist_id"), row.getString("url"), row.getString("name"),
-                bandId == null ? null : ((Number) bandId).longValue(), row.getString("location"), history, null,
-                List.of(), List.of());
-    }
-
-    private static Instant[] instants(Array array) throws SQLException {
-        Object[] values = (Object[]) array.getArray();
-        Instant[] instants = new Instant[values.length];
-        for (int i = 0; i < values.length; i++) {
-            instants[i] = values[i] instanceof OffsetDateTime time ? time.toInstant()
-                    : ((java.sql.Timestamp) values[i]).toInstant();
-        }
-        return instants;
+    /** The artists that match a condition on table artist (at most 100, by name), each with its names. */
+    private List<ArtistView> artists(String condition, String value) {
+        Map<String, List<ArtistView.Name>> names = new LinkedHashMap<>();
+        jdbc.query(NAMES.formatted(condition), List.of(value), row -> names
+                .computeIfAbsent(row.getString("artist_id"), id -> new ArrayList<>())
+                .add(new ArtistView.Name(row.getString("name"), Jdbc.instant(row, "first_seen_at"),
+                        Jdbc.instant(row, "last_seen_at"))));
+        return jdbc.query(ARTISTS + condition + " ORDER BY name, artist_id LIMIT 100", List.of(value),
+                row -> new ArtistView(row.getString("artist_id"), row.getString("url"), row.getString("name"),
+                        Jdbc.longOrNull(row, "band_id"), row.getString("location"),
+                        names.getOrDefault(row.getString("artist_id"), List.of()), null, List.of(), List.of()));
     }
 }

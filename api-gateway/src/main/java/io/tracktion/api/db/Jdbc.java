@@ -63,6 +63,13 @@ public class Jdbc {
         return time == null ? null : time.toInstant();
     }
 
+    /** A bigint column as a Long, or null (ResultSet.getLong answers 0 for NULL). */
+    @Nullable
+    public static Long longOrNull(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
     /** JDBC 4.2 maps OffsetDateTime to timestamptz; Instant has no standard mapping. */
     private static Object toJdbc(Object value) {
         return value instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value;

@@ -8,7 +8,6 @@ import io.tracktion.api.top.TopQuery;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,30 +54,18 @@ public class ActivityQuery {
 
     /** The sums of the entity's windows that tile the range: a primary-key range per tile. */
     private Activity.Totals totals(String dimension, String entityId, RollupTiles range) {
-        List<String> tiles = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
-        for (RollupTiles.Tile tile : range.tiles()) {
-            tiles.add("SELECT units, revenue_usd, carts FROM " + tile.interval().table()
-                    + " WHERE dimension = ? AND entity_id = ? AND window_start >= ? AND window_start < ?");
-            parameters.addAll(List.of(dimension, entityId, tile.from(), tile.to()));
-        }
-        if (tiles.isEmpty()) {
-            tiles.add("SELECT 0::bigint AS units, 0::numeric AS revenue_usd, 0::bigint AS carts WHERE false");
-        }
+        String tiles = range.union("units, revenue_usd, carts", dimension, entityId, parameters);
         String sql = "SELECT coalesce(sum(units), 0) AS units, coalesce(sum(revenue_usd), 0.0000) AS revenue_usd,"
-                + " coalesce(sum(carts), 0) AS carts FROM (" + String.join(" UNION ALL ", tiles) + ") AS tiles";
+                + " coalesce(sum(carts), 0) AS carts FROM (" + tiles + ") AS tiles";
         return jdbc.query(sql, parameters, row -> new Activity.Totals(range.from(), range.to(), row.getLong("units"),
                 row.getBigDecimal("revenue_usd"), row.getLong("carts"))).get(0);
     }
 
     /** @param dimension artist, label, release, tag or genre */
     public Activity of(String dimension, String entityId, Period period) {
-        Instant end = period.to() != null ? period.to() : clock.instant();
-        Instant start = period.from() != null ? period.from() : end.minus(DEFAULT_SPAN);
-        if (end.isBefore(start)) { // only 'from' given, in the future
-            end = start;
-        }
-        RollupTiles range = RollupTiles.cover(start, end, top.oldestMinute());
+        Period closed = period.closed(clock.instant(), DEFAULT_SPAN);
+        RollupTiles range = RollupTiles.cover(closed.from(), closed.to(), top.oldestMinute());
         Activity.Totals totals = totals(dimension, entityId, range);
         List<Activity.CountryTotal> countries = jdbc.query(COUNTRIES.formatted(SALES_OF.get(dimension), TOP_COUNTRIES),
                 List.of(entityId, range.from(), range.to()), row -> new Activity.CountryTotal(row.getString("id"),

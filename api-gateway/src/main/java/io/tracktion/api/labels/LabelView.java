@@ -18,4 +18,9 @@ import java.util.List;
 public record LabelView(String id, String url, String name, @Nullable Long bandId, @Nullable String location,
                         @Nullable Activity.Totals totals, List<Activity.CountryTotal> topCountries,
                         List<SignalView> signals) {
+
+    LabelView with(Activity activity) {
+        return new LabelView(id, url, name, bandId, location, activity.totals(), activity.topCountries(),
+                activity.signals());
+    }
 }

@@ -8,7 +8,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tracktion.api.db.Jdbc;
-import io.tracktion.api.entities.Activity;
 import io.tracktion.api.entities.ActivityQuery;
 import io.tracktion.api.entities.EntityIdParam;
 import io.tracktion.api.params.Params;
@@ -35,18 +34,12 @@ public class LabelsController {
     public LabelView byId(@PathVariable String id, @QueryValue @Nullable String from, @QueryValue @Nullable String to) {
         EntityIdParam.check(id, "a label id");
         Period period = Params.period(from, to);
-        List<LabelView> labels = jdbc.query(SQL, List.of(id), row -> {
-            Object bandId = row.getObject("band_id");
-            return new LabelView(row.getString("label_id"), row.getString("url"), row.getString("name"),
-                    bandId == null ? null : ((Number) bandId).longValue(), row.getString("location"), null, List.of(),
-                    List.of());
-        });
+        List<LabelView> labels = jdbc.query(SQL, List.of(id), row -> new LabelView(row.getString("label_id"),
+                row.getString("url"), row.getString("name"), Jdbc.longOrNull(row, "band_id"), row.getString("location"),
+                null, List.of(), List.of()));
         if (labels.isEmpty()) {
             throw new NotFoundException("No label has id " + id);
         }
-        LabelView label = labels.get(0);
-        Activity sold = activity.of("label", id, period);
-        return new LabelView(label.id(), label.url(), label.name(), label.bandId(), label.location(), sold.totals(),
-                sold.topCountries(), sold.signals());
+        return labels.get(0).with(activity.of("label", id, period));
     }
 }

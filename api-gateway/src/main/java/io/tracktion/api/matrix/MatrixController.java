@@ -11,7 +11,6 @@ import io.tracktion.api.params.Params;
 import io.tracktion.api.params.Period;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * {@code GET /api/v1/matrix?rows=genres|tags&cols=countries&from&to&limit}: the units and USD revenue of each genre
@@ -48,16 +47,12 @@ public class MatrixController {
             throw new InvalidParameterException("cols", "must be countries, got " + Params.quoted(cols));
         }
         int rowLimit = Params.limit(limit, 20, 200);
-        Period period = Params.period(from, to);
-        Instant end = period.to() != null ? period.to() : clock.instant();
-        Instant start = period.from() != null ? period.from() : end.minus(DEFAULT_SPAN);
-        if (end.isBefore(start)) { // only 'from' given, in the future
-            end = start;
-        }
-        if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
-            throw new InvalidParameterException(period.to() != null ? "to" : "from",
+        Period asked = Params.period(from, to);
+        Period period = asked.closed(clock.instant(), DEFAULT_SPAN);
+        if (Duration.between(period.from(), period.to()).compareTo(MAX_SPAN) > 0) {
+            throw new InvalidParameterException(asked.to() != null ? "to" : "from",
                     "makes the period longer than 31 days, the most one grid counts");
         }
-        return matrix.grid(rowDimension, start, end, rowLimit);
+        return matrix.grid(rowDimension, period.from(), period.to(), rowLimit);
     }
 }

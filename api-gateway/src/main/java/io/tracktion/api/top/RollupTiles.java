@@ -48,6 +48,25 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles) {
         return new RollupTiles(start, end, List.copyOf(tiles));
     }
 
+    /**
+     * The tiles' rows as one {@code UNION ALL} of {@code SELECT columns FROM <the tile's table>} of a dimension (and of
+     * one entity when {@code entityId} is not null) in each tile's windows; the parameters are appended to
+     * {@code parameters}. No tiles: a select of no rows.
+     */
+    public String union(String columns, String dimension, @Nullable String entityId, List<Object> parameters) {
+        List<String> selects = new ArrayList<>();
+        for (Tile tile : tiles) {
+            selects.add("SELECT " + columns + " FROM " + tile.interval().table() + " WHERE dimension = ?"
+                    + (entityId == null ? "" : " AND entity_id = ?") + " AND window_start >= ? AND window_start < ?");
+            parameters.add(dimension);
+            if (entityId != null) {
+                parameters.add(entityId);
+            }
+            parameters.addAll(List.of(tile.from(), tile.to()));
+        }
+        return selects.isEmpty() ? "SELECT " + columns + " FROM stats_day WHERE false" : String.join(" UNION ALL ", selects);
+    }
+
     private static boolean isWholeHour(Instant instant) {
         return StatsInterval.HOUR.floor(instant).equals(instant);
     }

@@ -7,7 +7,6 @@ import io.tracktion.api.params.Params;
 import io.tracktion.api.params.Period;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Instant;
 
 /** Turns the parameters of a top list into its query: the dimension, the range cut into rollup windows, the order. */
 @Singleton
@@ -37,13 +36,8 @@ public class TopLists {
         }
         Ranking ranking = Ranking.fromParameter(by);
         int size = Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        Period period = Params.period(from, to);
-        Instant start = period.from() != null ? period.from() : Instant.EPOCH;
-        Instant end = period.to() != null ? period.to() : clock.instant();
-        if (end.isBefore(start)) { // only 'from' given, in the future
-            end = start;
-        }
-        RollupTiles range = RollupTiles.cover(start, end, query.oldestMinute());
+        Period period = Params.period(from, to).closed(clock.instant(), null); // all time until now by default
+        RollupTiles range = RollupTiles.cover(period.from(), period.to(), query.oldestMinute());
         return new TopList(range.from(), range.to(), query.top(stored, range, ranking, size));
     }
 }

@@ -15,12 +15,16 @@ import java.util.Map;
 @Singleton
 public class TopQuery {
 
-    /** Per dimension: the table that names its entities, joined as {@code d}, and its name and page columns. */
-    private static final Map<String, String> NAMES = Map.of(
-            "artist", "LEFT JOIN artist d ON d.artist_id = t.entity_id|d.name|d.url",
-            "label", "LEFT JOIN label d ON d.label_id = t.entity_id|d.name|d.url",
-            "release", "LEFT JOIN release d ON d.release_id = t.entity_id|d.title|d.url",
-            "country", "LEFT JOIN country d ON d.code = t.entity_id|d.name|NULL");
+    /** How a dimension's entities are named: the table joined as {@code d}, and its name and page columns. */
+    private record Naming(String join, String name, String url) {
+    }
+
+    private static final Naming UNNAMED = new Naming("", "NULL", "NULL");
+    private static final Map<String, Naming> NAMES = Map.of(
+            "artist", new Naming("LEFT JOIN artist d ON d.artist_id = t.entity_id", "d.name", "d.url"),
+            "label", new Naming("LEFT JOIN label d ON d.label_id = t.entity_id", "d.name", "d.url"),
+            "release", new Naming("LEFT JOIN release d ON d.release_id = t.entity_id", "d.title", "d.url"),
+            "country", new Naming("LEFT JOIN country d ON d.code = t.entity_id", "d.name", "NULL"));
 
     private final Jdbc jdbc;
 
@@ -41,30 +45,23 @@ public class TopQuery {
         if (range.tiles().isEmpty()) {
             return List.of();
         }
+        Naming naming = NAMES.getOrDefault(dimension, UNNAMED);
         List<Object> parameters = new ArrayList<>();
-        List<String> tiles = new ArrayList<>();
-        for (RollupTiles.Tile tile : range.tiles()) {
-            tiles.add("SELECT entity_id, units, revenue_usd, carts FROM " + tile.interval().table()
-                    + " WHERE dimension = ? AND window_start >= ? AND window_start < ?");
-            parameters.addAll(List.of(dimension, tile.from(), tile.to()));
-        }
-        String[] names = NAMES.getOrDefault(dimension, "|NULL|NULL").split("\\|");
+        parameters.add(dimension); // the name's subquery, first in the statement
+        String tiles = range.union("entity_id, units, revenue_usd, carts", dimension, null, parameters);
         // Named after the LIMIT, so only the entries answered are looked up; a name missing from the dimension tables
         // (genres, tags, kinds have none) is the one the transformer last gave the entity.
-        String sql = "SELECT t.entity_id, t.units, t.revenue_usd, t.carts, " + names[2] + " AS url,"
-                + " coalesce(" + names[1] + ", (SELECT h.entity_name FROM stats_hour h WHERE h.dimension = ?"
+        String sql = "SELECT t.entity_id, t.units, t.revenue_usd, t.carts, " + naming.url() + " AS url,"
+                + " coalesce(" + naming.name() + ", (SELECT h.entity_name FROM stats_hour h WHERE h.dimension = ?"
                 + " AND h.entity_id = t.entity_id ORDER BY h.window_start DESC LIMIT 1), t.entity_id) AS name"
                 + " FROM (SELECT entity_id, sum(units) AS units, sum(revenue_usd) AS revenue_usd, sum(carts) AS carts"
-                + " FROM (" + String.join(" UNION ALL ", tiles) + ") AS tiles"
+                + " FROM (" + tiles + ") AS tiles"
                 // WITH TIES: entities tied at the cut all reach the outer query, which breaks the tie by name.
                 + " GROUP BY entity_id ORDER BY " + ranking.orderBy + " FETCH FIRST " + limit + " ROWS WITH TIES) AS t "
-                + names[0]
+                + naming.join()
                 + " ORDER BY " + ranking.orderBy.replace("revenue_usd", "t.revenue_usd").replace("units", "t.units")
                 + ", name, t.entity_id LIMIT " + limit;
-        List<Object> all = new ArrayList<>();
-        all.add(dimension);
-        all.addAll(parameters);
-        return jdbc.query(sql, all, row -> new TopEntry(row.getString("entity_id"), row.getString("name"),
+        return jdbc.query(sql, parameters, row -> new TopEntry(row.getString("entity_id"), row.getString("name"),
                 row.getString("url"), row.getLong("units"), row.getBigDecimal("revenue_usd"), row.getLong("carts")));
     }
 }
