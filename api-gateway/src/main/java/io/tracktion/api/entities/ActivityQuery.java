@@ -24,11 +24,14 @@ public class ActivityQuery {
     private static final int TOP_COUNTRIES = 10;
     private static final int LATEST_SIGNALS = 10;
 
-    /** Per dimension: the sales of one entity (index sale_*_id_idx). */
+    /**
+     * Per dimension: the sales of one entity, as the transformer counts them (indexes sale_artist_id_idx,
+     * sale_label_id_idx, sale_release_url_idx). A release's sales are those naming its page, also before it is read.
+     */
     private static final Map<String, String> SALES_OF = Map.of(
             "artist", "s.artist_id = ?",
             "label", "s.label_id = ?",
-            "release", "s.release_id = ?",
+            "release", "s.release_url = (SELECT url FROM release WHERE release_id = ?)",
             "tag", "s.release_id IN (SELECT release_id FROM release_tag WHERE tag = ? AND role = 'descriptive')",
             "genre", "s.release_id IN (SELECT release_id FROM release WHERE genre = ?)");
 

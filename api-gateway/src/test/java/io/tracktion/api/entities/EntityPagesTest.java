@@ -48,6 +48,7 @@ class EntityPagesTest {
                 "/api/v1/artists/" + TestCatalog.VELVET, "artist|" + TestCatalog.VELVET,
                 "/api/v1/labels/" + TestCatalog.STATIC_LABEL, "label|" + TestCatalog.STATIC_LABEL,
                 "/api/v1/releases/" + TestCatalog.HARBOUR, "release|" + TestCatalog.HARBOUR,
+                "/api/v1/releases/" + TestCatalog.PENDING, "release|" + TestCatalog.PENDING,
                 "/api/v1/tags/dub%20techno", "tag|dub techno",
                 "/api/v1/tags/electronic", "genre|electronic");
         for (int i = 0; i < 8; i++) {

@@ -25,6 +25,8 @@ public final class TestCatalog {
     public static final String CELLO_RELEASE = release("cello");
     public static final String STATIC_RELEASE = release("static");
     public static final String NO_GENRE = release("nogenre");
+    /** A release whose page is not read yet: its sales count under its id, and as unknown for the rest. */
+    public static final String PENDING = release("pending");
 
     /** Release id, artist id, label id (or null), genre (or null). */
     private static final String[][] RELEASES = {
@@ -52,7 +54,31 @@ public final class TestCatalog {
     }
 
     private static String release(String slug) {
-        return EntityIds.release("https://example.bandcamp.com/album/" + slug);
+        return EntityIds.release(urlOf(slug));
+    }
+
+    private static String urlOf(String slug) {
+        return "https://example.bandcamp.com/album/" + slug;
+    }
+
+    /** A sale of a known release of the catalogue, with its page URL and attributed as the loader does. */
+    public static TestSale saleOf(String saleId, String releaseId) {
+        for (String[] r : RELEASES) {
+            if (r[0].equals(releaseId)) {
+                return sale(saleId).item("album", "Title of " + r[0], null, url(r[0])).attributed(r[0], r[1], r[2]);
+            }
+        }
+        throw new IllegalArgumentException("Not a known release of the catalogue: " + releaseId);
+    }
+
+    /** A release's page URL, as its sales name it. */
+    public static String url(String releaseId) {
+        for (String slug : List.of("harbour", "kessel", "cello", "static", "nogenre", "pending")) {
+            if (release(slug).equals(releaseId)) {
+                return urlOf(slug);
+            }
+        }
+        throw new IllegalArgumentException("Not in the catalogue: " + releaseId);
     }
 
     public static void insert(ApiWithDatabase api) {
@@ -60,10 +86,12 @@ public final class TestCatalog {
         for (String[] r : RELEASES) {
             sql.append("""
                     INSERT INTO release (release_id, url, status, kind, title, artist_id, label_id, genre, first_seen_at)
-                    VALUES ('%1$s', 'https://example.bandcamp.com/album/' || '%1$s', 'known', 'album', 'Title of %1$s', '%2$s',
-                            %3$s, %4$s, now());
-                    """.formatted(r[0], r[1], r[2] == null ? "NULL" : "'" + r[2] + "'", r[3] == null ? "NULL" : "'" + r[3] + "'"));
+                    VALUES ('%1$s', '%5$s', 'known', 'album', 'Title of %1$s', '%2$s', %3$s, %4$s, now());
+                    """.formatted(r[0], r[1], r[2] == null ? "NULL" : "'" + r[2] + "'", r[3] == null ? "NULL" : "'" + r[3] + "'",
+                    url(r[0])));
         }
+        sql.append("INSERT INTO release (release_id, url, status, first_seen_at) VALUES ('%s', '%s', 'pending', now());"
+                .formatted(PENDING, url(PENDING)));
         sql.append("""
                 INSERT INTO release_tag VALUES ('%1$s', 'electronic', 'genre', 0), ('%1$s', 'dub techno', 'descriptive', 1),
                                                ('%1$s', 'drone', 'descriptive', 2), ('%1$s', 'hamburg', 'location', 3),
@@ -75,7 +103,7 @@ public final class TestCatalog {
     /**
      * {@code count} sales in carts of one to three items sold at the same instant (as Bandcamp's feed gives a cart),
      * at random instants from {@code from} over {@code span}: each of a known release, or (one in six) of a release
-     * whose page is not read yet.
+     * whose page is not read yet, or (one in six) naming no release page.
      */
     public static List<TestSale> randomSales(Random random, int count, Instant from, Duration span) {
         String[] countries = {"DE", "US", "JP", null, " de", ""};
@@ -92,11 +120,14 @@ public final class TestCatalog {
                         .usd(random.nextInt(3000) / 100 + "." + "%02d".formatted(random.nextInt(100)))
                         .buyerIn(country == null || country.isBlank() ? null : "Country " + country, country);
                 String kind = kinds[random.nextInt(kinds.length)];
-                if (random.nextInt(6) == 0) {
+                int which = random.nextInt(6);
+                if (which == 0) {
                     sale.artist("Someone Unknown").item(kind, "Unknown", null, null);
+                } else if (which == 1) {
+                    sale.artist("Someone Pending").item(kind, "Pending", null, url(PENDING));
                 } else {
                     String[] r = RELEASES[random.nextInt(RELEASES.length)];
-                    sale.item(kind, "Title of " + r[0], null, null).attributed(r[0], r[1], r[2]);
+                    sale.item(kind, "Title of " + r[0], null, url(r[0])).attributed(r[0], r[1], r[2]);
                 }
                 sales.add(sale);
             }

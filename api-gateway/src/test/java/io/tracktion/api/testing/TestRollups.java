@@ -14,8 +14,9 @@ import java.util.TreeMap;
 
 /**
  * Fills the rollup tables (stats_minute, stats_hour, stats_day) from table sale by SQL, with the transformer's rules
- * for what a sale counts for: the store; its buyer's country and its kind; its release, artist and label, its genre
- * and descriptive tags once its release is known, and "unknown" for each before. The reference the API's totals must
+ * for what a sale counts for: the store; its buyer's country and its kind; the release its page URL names (the
+ * fixtures give every such URL a release row: the transformer takes the id from the URL), else "unknown"; its artist
+ * and label, genre and descriptive tags once its release is known, and "unknown" for each before. The reference the API's totals must
  * agree with, where the real rollups come from the transformer.
  */
 public final class TestRollups {
@@ -23,13 +24,14 @@ public final class TestRollups {
     /** A CTE {@code counted}: one row per sale and entity it counts for, with the sale's columns. */
     public static final String COUNTED = """
             WITH s AS (
-                SELECT sale.*, r.genre, r.release_id IS NOT NULL AS known
-                FROM sale LEFT JOIN release r ON r.release_id = sale.release_id AND r.status = 'known'),
+                SELECT sale.*, r.genre, r.release_id IS NOT NULL AS known, page.release_id AS page_release_id
+                FROM sale LEFT JOIN release r ON r.release_id = sale.release_id AND r.status = 'known'
+                LEFT JOIN release page ON page.url = sale.release_url),
             counted AS (
                 SELECT 'store' AS dimension, 'all' AS entity_id, 'Bandcamp' AS entity_name, s.* FROM s
                 UNION ALL SELECT 'country', coalesce(nullif(upper(btrim(country_code)), ''), 'unknown'), coalesce(country, 'unknown'), s.* FROM s
                 UNION ALL SELECT 'kind', item_type, item_type, s.* FROM s
-                UNION ALL SELECT 'release', CASE WHEN known THEN release_id ELSE 'unknown' END, title, s.* FROM s
+                UNION ALL SELECT 'release', coalesce(page_release_id, 'unknown'), title, s.* FROM s
                 UNION ALL SELECT 'artist', CASE WHEN known AND artist_id IS NOT NULL THEN artist_id ELSE 'unknown' END, artist, s.* FROM s
                 UNION ALL SELECT 'label', CASE WHEN known THEN label_id ELSE 'unknown' END, 'label', s.* FROM s
                           WHERE label_id IS NOT NULL OR NOT known

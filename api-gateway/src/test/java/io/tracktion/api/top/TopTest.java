@@ -68,7 +68,7 @@ class TopTest {
     @Test
     void namesEntriesFromTheirDimensionTables() {
         TestCatalog.insert(API);
-        API.insert(TestSale.sale("s1").usd("9.00").buyerIn("Germany", "de").attributed(TestCatalog.HARBOUR, TestCatalog.VELVET, TestCatalog.HARBOUR_LABEL),
+        API.insert(TestCatalog.saleOf("s1", TestCatalog.HARBOUR).usd("9.00").buyerIn("Germany", "de"),
                 TestSale.sale("s2").usd("1.00").buyerIn(null, null));
         TestRollups.rebuild(API);
         String all = "?from=2026-11-24T00:00:00Z&to=2026-11-25T00:00:00Z";
@@ -111,10 +111,10 @@ class TopTest {
     @Test
     void ranksLimitsAndBreaksTiesByName() {
         TestCatalog.insert(API);
-        API.insert(TestSale.sale("a").usd("5.00").attributed(TestCatalog.HARBOUR, TestCatalog.VELVET, TestCatalog.HARBOUR_LABEL),
-                TestSale.sale("b").usd("5.00").attributed(TestCatalog.CELLO_RELEASE, TestCatalog.CELLO, null),
-                TestSale.sale("c").usd("1.00").cart("cart-2").attributed(TestCatalog.STATIC_RELEASE, TestCatalog.STATIC, TestCatalog.STATIC_LABEL),
-                TestSale.sale("d").usd("1.00").cart("cart-2").attributed(TestCatalog.STATIC_RELEASE, TestCatalog.STATIC, TestCatalog.STATIC_LABEL));
+        API.insert(TestCatalog.saleOf("a", TestCatalog.HARBOUR).usd("5.00"),
+                TestCatalog.saleOf("b", TestCatalog.CELLO_RELEASE).usd("5.00"),
+                TestCatalog.saleOf("c", TestCatalog.STATIC_RELEASE).usd("1.00").cart("cart-2"),
+                TestCatalog.saleOf("d", TestCatalog.STATIC_RELEASE).usd("1.00").cart("cart-2"));
         TestRollups.rebuild(API);
 
         assertThat(API.getJson("/api/v1/top/artists").findValuesAsText("name"))
@@ -132,7 +132,7 @@ class TopTest {
     @Test
     void theArtistsTopListIsAnAliasWithItsFormerFieldsBeside() {
         TestCatalog.insert(API);
-        API.insert(TestSale.sale("a").usd("5.00").attributed(TestCatalog.HARBOUR, TestCatalog.VELVET, TestCatalog.HARBOUR_LABEL));
+        API.insert(TestCatalog.saleOf("a", TestCatalog.HARBOUR).usd("5.00"));
         TestRollups.rebuild(API);
 
         JsonNode alias = API.getJson("/api/v1/artists/top?by=units");
