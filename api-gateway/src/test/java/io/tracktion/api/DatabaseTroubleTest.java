@@ -84,6 +84,30 @@ class DatabaseTroubleTest {
         }
     }
 
+    @Test
+    void aQueryPastTheStatementTimeoutIsA503AndFreesItsConnection() throws Exception {
+        String database = POSTGRES.newMigratedDatabase();
+        Map<String, Object> quickTimeout = Map.of("datasources.default.connection-init-sql",
+                "SET statement_timeout = '300ms'");
+
+        try (RunningApi api = RunningApi.start(POSTGRES, database, quickTimeout);
+             java.sql.Connection locker = POSTGRES.dataSource(database).getConnection()) {
+            // Another transaction holds table sale: the API's reads wait on it until the timeout cancels them.
+            locker.setAutoCommit(false);
+            locker.createStatement().execute("LOCK TABLE sale IN ACCESS EXCLUSIVE MODE");
+            for (int i = 0; i < 10; i++) { // more than the pool's 8 connections: each one is given back
+                ApiResponse response = api.get("/api/v1/sales");
+                assertThat(response.status()).as(response.body()).isEqualTo(503);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                assertThat(response.json().get("detail").asText()).contains("shorter period");
+                assertThat(response.body()).doesNotContain("Exception", "SELECT", "canceling");
+            }
+            locker.rollback();
+
+            assertThat(api.get("/api/v1/sales").status()).isEqualTo(200);
+        }
+    }
+
     private static void assertUnavailable(ApiResponse response) {
         assertThat(response.status()).as(response.body()).isEqualTo(503);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -24,6 +24,9 @@ public class Jdbc {
         T map(ResultSet row) throws SQLException;
     }
 
+    /** SQLSTATE of a statement cancelled, here by statement_timeout (API_STATEMENT_TIMEOUT). */
+    private static final String QUERY_CANCELED = "57014";
+
     private final DataSource dataSource;
 
     public Jdbc(DataSource dataSource) {
@@ -49,6 +52,9 @@ public class Jdbc {
                 return result;
             }
         } catch (SQLException e) {
+            if (QUERY_CANCELED.equals(e.getSQLState())) {
+                throw new QueryTooSlowException(e);
+            }
             if (isUnavailable(e)) {
                 throw new DatabaseUnavailableException(e);
             }
