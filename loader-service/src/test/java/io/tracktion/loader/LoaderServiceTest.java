@@ -27,6 +27,7 @@ import io.tracktion.testsupport.Postgres;
 import io.tracktion.testsupport.SchemaRegistry;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -207,9 +208,14 @@ class LoaderServiceTest {
 
     @Test
     @Order(6)
-    void waitsOutADatabaseOutageWithoutSkippingAnything() {
+    void waitsOutADatabaseOutageWithoutSkippingAnything() throws Exception {
         LoaderStats stats = loader.bean(LoaderStats.class);
+        List<Sale> sales = Sales.many("outage", 6_000);
+        BigDecimal expectedUsd = sales.stream().map(Sale::getAmountPaidUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+        // A load in flight when PostgreSQL goes: its first transaction before, the rest during the 30 s outage.
+        producer.commit(SalesProducer.records(sales.subList(0, 1_000)));
         POSTGRES.takeDown(database);
+        Instant down = Instant.now();
         try {
             await().atMost(PATIENCE).untilAsserted(() -> {
                 Loader.Response health = loader.get("/health");
@@ -217,13 +223,22 @@ class LoaderServiceTest {
                 assertThat(health.component("jdbc")).containsEntry("status", "DOWN");
                 assertThat(health.component("kafka")).containsEntry("status", "UP");
             });
-            producer.commit(SalesProducer.records(Sales.many("outage", 200)));
-            await().atMost(PATIENCE).until(() -> stats.consecutiveFailures() >= 2);
+            for (int t = 1; t < 6; t++) {
+                producer.commit(SalesProducer.records(sales.subList(t * 1_000, (t + 1) * 1_000)));
+            }
+            while (Duration.between(down, Instant.now()).compareTo(Duration.ofSeconds(30)) < 0) {
+                assertThat(loader.get("/health").status()).isEqualTo(503);
+                Thread.sleep(2_000);
+            }
+            assertThat(stats.consecutiveFailures()).isGreaterThanOrEqualTo(2);
         } finally {
             POSTGRES.bringUp(database);
         }
 
-        await().atMost(PATIENCE).until(() -> table.count("outage-") == 200);
+        await().atMost(PATIENCE).until(() -> table.count("outage-") == sales.size());
+        assertThat(table.saleIds("outage-")).containsExactlyInAnyOrderElementsOf(sales.stream().map(Sale::getSaleId).toList());
+        assertThat(new BigDecimal(single(POSTGRES.dataSource(database),
+                "SELECT sum(amount_paid_usd) FROM sale WHERE sale_id LIKE 'outage-%'"))).isEqualByComparingTo(expectedUsd);
         await().atMost(PATIENCE).until(() -> loader.get("/health").status() == 200);
         assertThat(stats.consecutiveFailures()).isZero();
         assertThat(stats.lastFailure()).isNotBlank();
