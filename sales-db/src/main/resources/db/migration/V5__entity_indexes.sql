@@ -6,3 +6,10 @@ CREATE INDEX sale_artist_id_idx ON sale (artist_id, sold_at) WHERE artist_id IS 
 CREATE INDEX sale_label_id_idx ON sale (label_id, sold_at) WHERE label_id IS NOT NULL;
 -- A genre's releases (its sales are those of its releases).
 CREATE INDEX release_genre_idx ON release (genre) WHERE genre IS NOT NULL;
+
+-- How far back the minute rollups are complete: the loader's retention deletes the windows before deleted_before and
+-- records it in the same transaction, so the API knows which minutes it can still sum (no row: none ever deleted).
+CREATE TABLE rollup_retention (
+    rollup         text        PRIMARY KEY,
+    deleted_before timestamptz NOT NULL
+);

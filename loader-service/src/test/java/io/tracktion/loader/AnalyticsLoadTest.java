@@ -80,6 +80,8 @@ class AnalyticsLoadTest {
             assertThat(retention.deleteBefore(HOUR)).isZero();
             assertThat(retention.deleteBefore(HOUR.plusSeconds(1))).isEqualTo(1);
             assertThat(rows(database, "SELECT count(*) FROM stats_minute")).containsExactly("0");
+            assertThat(rows(database, "SELECT rollup || ' ' || (deleted_before = '" + HOUR.plusSeconds(1)
+                    + "') FROM rollup_retention")).containsExactly("stats_minute true");
             assertThat(rows(database, "SELECT count(*) FROM stats_hour")).containsExactly("2");
         }
     }

@@ -68,7 +68,7 @@ public class ActivityQuery {
     /** @param dimension artist, label, release, tag or genre */
     public Activity of(String dimension, String entityId, Period period) {
         Period closed = period.closed(clock.instant(), DEFAULT_SPAN);
-        RollupTiles range = RollupTiles.cover(closed.from(), closed.to(), top.oldestMinute());
+        RollupTiles range = RollupTiles.cover(closed.from(), closed.to(), top.minutesKeptSince());
         Activity.Totals totals = totals(dimension, entityId, range);
         List<Activity.CountryTotal> countries = jdbc.query(COUNTRIES.formatted(SALES_OF.get(dimension), TOP_COUNTRIES),
                 List.of(entityId, range.from(), range.to()), row -> new Activity.CountryTotal(row.getString("id"),

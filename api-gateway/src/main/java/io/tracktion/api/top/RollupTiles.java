@@ -28,19 +28,19 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles) {
     }
 
     /**
-     * @param oldestMinute the oldest minute window still kept, or null if none is
+     * @param minutesKeptSince every minute window starting at or after it is kept (null: none is)
      */
-    public static RollupTiles cover(Instant from, Instant to, @Nullable Instant oldestMinute) {
+    public static RollupTiles cover(Instant from, Instant to, @Nullable Instant minutesKeptSince) {
         if (!from.isBefore(to)) { // an empty range counts nothing, not the minute around it
             Instant at = StatsInterval.MINUTE.floor(from);
             return new RollupTiles(at, at, List.of());
         }
         Instant start = StatsInterval.MINUTE.floor(from);
         Instant end = StatsInterval.MINUTE.ceil(to);
-        if (!isWholeHour(start) && !isKept(start, oldestMinute)) { // the edge's minutes are [start, next hour)
+        if (!isWholeHour(start) && !isKept(start, minutesKeptSince)) { // the edge's minutes are [start, next hour)
             start = StatsInterval.HOUR.floor(start);
         }
-        if (!isWholeHour(end) && !isKept(StatsInterval.HOUR.floor(end), oldestMinute)) { // [hour, end)
+        if (!isWholeHour(end) && !isKept(StatsInterval.HOUR.floor(end), minutesKeptSince)) { // [hour, end)
             end = StatsInterval.HOUR.ceil(end);
         }
         List<Tile> tiles = new ArrayList<>();
@@ -71,8 +71,8 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles) {
         return StatsInterval.HOUR.floor(instant).equals(instant);
     }
 
-    private static boolean isKept(Instant minute, @Nullable Instant oldestMinute) {
-        return oldestMinute != null && !minute.isBefore(oldestMinute);
+    private static boolean isKept(Instant minute, @Nullable Instant minutesKeptSince) {
+        return minutesKeptSince != null && !minute.isBefore(minutesKeptSince);
     }
 
     /** Whole windows of the level in the middle, the finer levels for what is left on either side. */

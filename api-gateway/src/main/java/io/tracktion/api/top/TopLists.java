@@ -37,7 +37,7 @@ public class TopLists {
         Ranking ranking = Ranking.fromParameter(by);
         int size = Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         Period period = Params.period(from, to).closed(clock.instant(), null); // all time until now by default
-        RollupTiles range = RollupTiles.cover(period.from(), period.to(), query.oldestMinute());
+        RollupTiles range = RollupTiles.cover(period.from(), period.to(), query.minutesKeptSince());
         return new TopList(range.from(), range.to(), query.top(stored, range, ranking, size));
     }
 }

@@ -1,6 +1,5 @@
 package io.tracktion.api.top;
 
-import io.micronaut.core.annotation.Nullable;
 import io.tracktion.api.db.Jdbc;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -32,12 +31,14 @@ public class TopQuery {
         this.jdbc = jdbc;
     }
 
-    /** The start of the oldest minute rollup still kept, or null if there is none (one index probe). */
-    @Nullable
-    public Instant oldestMinute() {
-        List<Instant> oldest = jdbc.query("SELECT min(window_start) AS oldest FROM stats_minute WHERE dimension = 'store'",
-                List.of(), row -> Jdbc.instant(row, "oldest"));
-        return oldest.get(0);
+    /**
+     * Since when every minute rollup is kept: the cutoff the loader's retention last deleted before (table
+     * rollup_retention), or the epoch when it never deleted any.
+     */
+    public Instant minutesKeptSince() {
+        List<Instant> cutoff = jdbc.query("SELECT deleted_before FROM rollup_retention WHERE rollup = 'stats_minute'",
+                List.of(), row -> Jdbc.instant(row, "deleted_before"));
+        return cutoff.isEmpty() ? Instant.EPOCH : cutoff.get(0);
     }
 
     /** @param dimension a stored dimension name (artist, release, label, genre, tag, country, kind) */

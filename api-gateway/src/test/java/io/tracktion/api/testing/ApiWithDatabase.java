@@ -46,7 +46,7 @@ public final class ApiWithDatabase implements BeforeAllCallback, BeforeEachCallb
     @Override
     public void beforeEach(ExtensionContext context) {
         postgres.execute(database, "TRUNCATE sale, release_tag, release, artist_name, artist, label, tag, feed_window, feed_gap, country, "
-                + "stats_minute, stats_hour, stats_day, signal, trending_entry, trending_chart");
+                + "stats_minute, stats_hour, stats_day, rollup_retention, signal, trending_entry, trending_chart");
     }
 
     @Override
