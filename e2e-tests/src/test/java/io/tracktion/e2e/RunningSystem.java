@@ -25,6 +25,8 @@ final class RunningSystem implements AutoCloseable {
     private static final Repo REPO = Repo.locate();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Map<String, String> PORT_VARIABLES = Map.of("loader-service", "LOADER_PORT",
+            "transformer-streams", "TRANSFORMER_PORT", "api-gateway", "API_PORT", "ingestor-service", "INGESTOR_PORT");
     private static final List<String> JVM_ARGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final Path workDir;
@@ -40,6 +42,17 @@ final class RunningSystem implements AutoCloseable {
 
     /** Starts loader, transformer, API and ingestor, in that order, each healthy before the next. */
     static RunningSystem start(Path workDir, Map<String, String> infrastructure) throws IOException {
+        return start(workDir, infrastructure, List.of("loader-service", "transformer-streams", "api-gateway",
+                "ingestor-service"));
+    }
+
+    /** Starts the loader alone, e.g. to fill another database from the topics. */
+    static RunningSystem startLoader(Path workDir, Map<String, String> infrastructure) throws IOException {
+        return start(workDir, infrastructure, List.of("loader-service"));
+    }
+
+    private static RunningSystem start(Path workDir, Map<String, String> infrastructure, List<String> modules)
+            throws IOException {
         Map<String, String> env = new HashMap<>(infrastructure);
         int apiPort = Ports.findFree();
         env.put("API_PORT", String.valueOf(apiPort));
@@ -49,10 +62,9 @@ final class RunningSystem implements AutoCloseable {
         env.put("TRANSFORMER_STATE_DIR", workDir.resolve("transformer-state").toString());
         RunningSystem system = new RunningSystem(workDir, Map.copyOf(env), URI.create("http://127.0.0.1:" + apiPort));
         try {
-            system.startService("loader-service", "LOADER_PORT");
-            system.startService("transformer-streams", "TRANSFORMER_PORT");
-            system.startService("api-gateway", "API_PORT");
-            system.startService("ingestor-service", "INGESTOR_PORT");
+            for (String module : modules) {
+                system.startService(module, PORT_VARIABLES.get(module));
+            }
         } catch (RuntimeException | IOException e) {
             system.close();
             throw e;
@@ -73,8 +85,7 @@ final class RunningSystem implements AutoCloseable {
     Map<String, String[]> metrics() throws IOException, InterruptedException {
         Map<String, String[]> scraped = new LinkedHashMap<>();
         var client = java.net.http.HttpClient.newHttpClient();
-        for (var service : Map.of("ingestor-service", "INGESTOR_PORT", "transformer-streams", "TRANSFORMER_PORT",
-                "loader-service", "LOADER_PORT", "api-gateway", "API_PORT").entrySet()) {
+        for (var service : PORT_VARIABLES.entrySet()) {
             var response = client.send(java.net.http.HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + env.get(service.getValue()) + "/metrics")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -91,7 +102,7 @@ final class RunningSystem implements AutoCloseable {
 
     void restartIngestor() {
         try {
-            startService("ingestor-service", "INGESTOR_PORT");
+            startService("ingestor-service", PORT_VARIABLES.get("ingestor-service"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

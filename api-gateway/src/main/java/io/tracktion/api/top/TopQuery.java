@@ -57,8 +57,9 @@ public class TopQuery {
                 + " AND h.entity_id = t.entity_id ORDER BY h.window_start DESC LIMIT 1), t.entity_id) AS name"
                 + " FROM (SELECT entity_id, sum(units) AS units, sum(revenue_usd) AS revenue_usd, sum(carts) AS carts"
                 + " FROM (" + tiles + ") AS tiles"
-                // WITH TIES: entities tied at the cut all reach the outer query, which breaks the tie by name.
-                + " GROUP BY entity_id ORDER BY " + ranking.orderBy + " FETCH FIRST " + limit + " ROWS WITH TIES) AS t "
+                // An entity whose sales were all moved to another (an "unknown" whose release became known) is not
+                // listed. WITH TIES: entities tied at the cut all reach the outer query, which breaks the tie by name.
+                + " GROUP BY entity_id HAVING sum(units) <> 0 OR sum(revenue_usd) <> 0 ORDER BY " + ranking.orderBy + " FETCH FIRST " + limit + " ROWS WITH TIES) AS t "
                 + naming.join()
                 + " ORDER BY " + ranking.orderBy.replace("revenue_usd", "t.revenue_usd").replace("units", "t.units")
                 + ", name, t.entity_id LIMIT " + limit;

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -50,22 +51,28 @@ public final class Batches {
     }
 
     /**
-     * Seeks each newly assigned partition to the offset the database holds for it. Without one (a first start) the
-     * consumer starts from Kafka's committed offset, or the earliest. If the database cannot be asked now, it
-     * starts there as well: {@link DatabaseOffsets#unwritten} then keeps out whatever was already written.
+     * Seeks each newly assigned partition to the offset the database holds for it, and a partition without one to
+     * its beginning: the database, not Kafka's committed offsets, says what is loaded, so a fresh or restored
+     * database is filled from everything the topics still hold. If the database cannot be asked now, every partition
+     * starts at its beginning as well: {@link DatabaseOffsets#unwritten} then keeps out whatever was already written.
      */
     public static void seekToStored(DatabaseOffsets offsets, String consumer, Collection<TopicPartition> partitions,
                                     KafkaSeeker seeker) {
         if (partitions.isEmpty()) {
             return;
         }
+        Map<TopicPartition, Long> stored;
         try {
-            offsets.stored(consumer, partitions).forEach((partition, next) ->
-                    seeker.perform(KafkaSeekOperation.seek(partition, next)));
+            stored = offsets.stored(consumer, partitions);
         } catch (SQLException e) {
-            LOG.warn("Cannot read the stored offsets of {} for {}; starting from Kafka's committed offsets, and "
-                    + "records already written are skipped when the database answers: {}", consumer, partitions,
-                    e.toString());
+            LOG.warn("Cannot read the stored offsets of {} for {}; reading them from their beginning, and records "
+                    + "already written are skipped when the database answers: {}", consumer, partitions, e.toString());
+            stored = Map.of();
+        }
+        for (TopicPartition partition : partitions) {
+            Long next = stored.get(partition);
+            seeker.perform(next == null ? KafkaSeekOperation.seekToBeginning(partition)
+                    : KafkaSeekOperation.seek(partition, next));
         }
     }
 

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Writes {@link Release} records to tables release, artist, artist_name, label, tag and release_tag, in the
@@ -24,14 +25,28 @@ import java.util.Locale;
  */
 public final class ReleaseWriter {
 
+    // The newest page read (seen_at) gives the name and URL; an older one only fills what is missing.
     private static final String UPSERT_ARTIST = """
-            INSERT INTO artist (artist_id, url, band_id, name, location, updated_at) VALUES (?, ?, ?, ?, ?, now())
-            ON CONFLICT (artist_id) DO UPDATE SET url = excluded.url, band_id = coalesce(excluded.band_id, artist.band_id),
-                name = excluded.name, location = coalesce(excluded.location, artist.location), updated_at = now()""";
+            INSERT INTO artist (artist_id, url, band_id, name, location, seen_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, now())
+            ON CONFLICT (artist_id) DO UPDATE SET
+                url = CASE WHEN excluded.seen_at >= artist.seen_at THEN excluded.url ELSE artist.url END,
+                name = CASE WHEN excluded.seen_at >= artist.seen_at THEN excluded.name ELSE artist.name END,
+                band_id = CASE WHEN excluded.seen_at >= artist.seen_at THEN coalesce(excluded.band_id, artist.band_id)
+                               ELSE coalesce(artist.band_id, excluded.band_id) END,
+                location = CASE WHEN excluded.seen_at >= artist.seen_at THEN coalesce(excluded.location, artist.location)
+                                ELSE coalesce(artist.location, excluded.location) END,
+                seen_at = greatest(artist.seen_at, excluded.seen_at), updated_at = now()""";
     private static final String UPSERT_LABEL = """
-            INSERT INTO label (label_id, url, band_id, name, location, updated_at) VALUES (?, ?, ?, ?, ?, now())
-            ON CONFLICT (label_id) DO UPDATE SET band_id = coalesce(excluded.band_id, label.band_id),
-                name = excluded.name, location = coalesce(excluded.location, label.location), updated_at = now()""";
+            INSERT INTO label (label_id, url, band_id, name, location, seen_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, now())
+            ON CONFLICT (label_id) DO UPDATE SET
+                name = CASE WHEN excluded.seen_at >= label.seen_at THEN excluded.name ELSE label.name END,
+                band_id = CASE WHEN excluded.seen_at >= label.seen_at THEN coalesce(excluded.band_id, label.band_id)
+                               ELSE coalesce(label.band_id, excluded.band_id) END,
+                location = CASE WHEN excluded.seen_at >= label.seen_at THEN coalesce(excluded.location, label.location)
+                                ELSE coalesce(label.location, excluded.location) END,
+                seen_at = greatest(label.seen_at, excluded.seen_at), updated_at = now()""";
     private static final String UPSERT_RELEASE = """
             INSERT INTO release (release_id, url, status, kind, title, item_id, artist_id, label_id, genre, location,
                                  country_code, release_date, track_count, album_url, album_title, source, http_status,
@@ -55,8 +70,9 @@ public final class ReleaseWriter {
             INSERT INTO release_tag (release_id, tag, role, position) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""";
 
     private static final String UPSERT_ARTIST_NAME = """
-            INSERT INTO artist_name (artist_id, name, first_seen_at, last_seen_at) VALUES (?, ?, now(), now())
-            ON CONFLICT (artist_id, name) DO UPDATE SET last_seen_at = now()""";
+            INSERT INTO artist_name (artist_id, name, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (artist_id, name) DO UPDATE SET first_seen_at = least(artist_name.first_seen_at, excluded.first_seen_at),
+                last_seen_at = greatest(artist_name.last_seen_at, excluded.last_seen_at)""";
     /** The release's sales, in every month, follow its current attribution (null while it is not known). */
     private static final String ATTRIBUTE_SALES = """
             UPDATE sale SET release_id = r.release_id, artist_id = r.artist_id, label_id = r.label_id
@@ -95,6 +111,9 @@ public final class ReleaseWriter {
     private static boolean write(Release record, PreparedStatement artist, PreparedStatement artistName,
                                  PreparedStatement label, PreparedStatement release, PreparedStatement tag,
                                  PreparedStatement deleteTags, PreparedStatement insertTag) throws SQLException {
+        // When the page was read, not when the loader wrote it: a replay gives the same times.
+        OffsetDateTime seen = timestamp(Optional.ofNullable(record.getFetchedAt()).or(() ->
+                Optional.ofNullable(record.getFirstSeenAt())).orElseGet(Instant::now));
         ReleaseArtist by = record.getArtist();
         if (by != null) {
             artist.setString(1, by.getId());
@@ -102,9 +121,12 @@ public final class ReleaseWriter {
             artist.setObject(3, by.getBandId(), Types.BIGINT);
             artist.setString(4, by.getName());
             artist.setString(5, by.getLocation());
+            artist.setObject(6, seen, Types.TIMESTAMP_WITH_TIMEZONE);
             artist.executeUpdate();
             artistName.setString(1, by.getId());
             artistName.setString(2, by.getName());
+            artistName.setObject(3, seen, Types.TIMESTAMP_WITH_TIMEZONE);
+            artistName.setObject(4, seen, Types.TIMESTAMP_WITH_TIMEZONE);
             artistName.executeUpdate();
         }
         ReleaseLabel on = record.getLabel();
@@ -114,6 +136,7 @@ public final class ReleaseWriter {
             label.setObject(3, on.getBandId(), Types.BIGINT);
             label.setString(4, on.getName());
             label.setString(5, on.getLocation());
+            label.setObject(6, seen, Types.TIMESTAMP_WITH_TIMEZONE);
             label.executeUpdate();
         }
         int i = 1;
