@@ -2,9 +2,11 @@ package io.tracktion.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -30,6 +32,8 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback {
 
     private EmbeddedPostgres server;
     private boolean statementStatistics;
+    private Path dataDirectory;
+    private final Map<String, String> serverConfig = new LinkedHashMap<>();
 
     /**
      * Loads pg_stat_statements at the server's start, so that a test can read every statement run against it
@@ -38,6 +42,21 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback {
      */
     public Postgres withStatementStatistics() {
         statementStatistics = true;
+        return this;
+    }
+
+    /**
+     * Keeps the server's files in {@code directory} (made if missing) and leaves them there when it stops, so that a
+     * benchmark's data, slow to generate, serves the next run too.
+     */
+    public Postgres withDataDirectory(Path directory) {
+        dataDirectory = directory;
+        return this;
+    }
+
+    /** A setting of the server's, e.g. {@code shared_buffers} for a benchmark on a production-sized cache. */
+    public Postgres withServerConfig(String name, String value) {
+        serverConfig.put(name, value);
         return this;
     }
 
@@ -59,6 +78,10 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback {
             if (statementStatistics) {
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
             }
+            serverConfig.forEach(builder::setServerConfig);
+            if (dataDirectory != null) {
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            }
             server = builder.start();
         }
     }
@@ -78,12 +101,30 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback {
     /** Creates an empty database and returns its name. */
     public String newDatabase() {
         String name = "test_" + DATABASES.incrementAndGet();
+        createDatabase(name);
+        return name;
+    }
+
+    /** Whether the database {@code name} exists. */
+    public boolean databaseExists(String name) {
+        try (Connection c = running().getPostgresDatabase().getConnection();
+             var select = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            select.setString(1, name);
+            try (var found = select.executeQuery()) {
+                return found.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look for database " + name, e);
+        }
+    }
+
+    /** Creates an empty database of that name. */
+    public void createDatabase(String name) {
         try (Connection c = running().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create database " + name, e);
         }
-        return name;
     }
 
     /**
@@ -92,8 +133,13 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback {
      */
     public String newMigratedDatabase() {
         String name = newDatabase();
-        Flyway.configure().dataSource(dataSource(name)).locations("classpath:db/migration").load().migrate();
+        migrate(name);
         return name;
+    }
+
+    /** Applies the Flyway migrations on the caller's classpath to the database. */
+    public void migrate(String database) {
+        Flyway.configure().dataSource(dataSource(database)).locations("classpath:db/migration").load().migrate();
     }
 
     /** Refuses new connections to the database (superusers included) and ends the open ones: an outage. */

@@ -23,10 +23,9 @@ public class CoverageQuery {
                 FROM hours h JOIN feed_gap g ON g.from_date < h.start + interval '1 hour' AND g.to_date > h.start
                 GROUP BY 1),
             sold AS (
-                SELECT date_trunc('hour', s.sold_at, 'UTC') AS start, count(*) AS sales,
-                       count(*) FILTER (WHERE r.status = 'known') AS enriched
-                FROM sale s LEFT JOIN release r ON r.url = s.release_url
-                WHERE s.sold_at >= ? AND s.sold_at < ? GROUP BY 1)
+                -- A sale has its release's id once the release is known (the loader sets it then): no join with release.
+                SELECT date_trunc('hour', sold_at, 'UTC') AS start, count(*) AS sales, count(release_id) AS enriched
+                FROM sale WHERE sold_at >= ? AND sold_at < ? GROUP BY 1)
             SELECT h.start, coalesce(w.windows, 0) AS windows, coalesce(w.items, 0) AS items,
                    coalesce(g.gaps, 0) AS gaps, coalesce(g.open_gaps, 0) AS open_gaps,
                    coalesce(s.sales, 0) AS sales, coalesce(s.enriched, 0) AS enriched

@@ -63,7 +63,7 @@ public final class SaleWriterBenchmark {
     }
 
     /** The physical limit here: the same rows copied into a table with sale's columns and nothing else. */
-    private static void rawCopy(DataSource dataSource, List<List<Sale>> batches) throws Exception {
+    static void rawCopy(DataSource dataSource, List<List<Sale>> batches) throws Exception {
         try (var c = dataSource.getConnection(); var s = c.createStatement()) {
             s.execute("CREATE TABLE sale_copy (LIKE sale INCLUDING DEFAULTS)");
         }
@@ -86,7 +86,7 @@ public final class SaleWriterBenchmark {
                 "raw COPY", rows, seconds, rows / seconds, batches.get(0).size());
     }
 
-    private static List<List<Sale>> batches(String prefix, int rows, int batchSize) {
+    static List<List<Sale>> batches(String prefix, int rows, int batchSize) {
         List<Sale> sales = Sales.many(prefix, rows);
         List<List<Sale>> batches = new ArrayList<>();
         for (int i = 0; i < rows; i += batchSize) {
