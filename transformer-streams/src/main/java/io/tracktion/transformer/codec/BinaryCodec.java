@@ -36,8 +36,24 @@ public final class BinaryCodec {
         T read(DataInputStream in) throws IOException;
     }
 
-    /** A serde whose bytes are {@code version} followed by what {@code writer} writes. */
+    /** Reads one value written in the given format: this build's or an earlier one. */
+    @FunctionalInterface
+    public interface VersionedReader<T> {
+        T read(DataInputStream in, int format) throws IOException;
+    }
+
+    /** A serde whose bytes are {@code version} followed by what {@code writer} writes; reads that format only. */
     public static <T> Serde<T> serde(int version, Writer<T> writer, Reader<T> reader) {
+        return serde(version, writer, (in, format) -> {
+            if (format != version) {
+                throw new SerializationException("Internal record of format " + format + ", this build reads " + version);
+            }
+            return reader.read(in);
+        });
+    }
+
+    /** A serde that writes format {@code version} and reads it and every earlier format (from 1). */
+    public static <T> Serde<T> serde(int version, Writer<T> writer, VersionedReader<T> reader) {
         Serializer<T> serializer = (topic, value) -> value == null ? null : encode(version, writer, value);
         Deserializer<T> deserializer = (topic, bytes) -> bytes == null ? null : decode(version, reader, bytes);
         return Serdes.serdeFrom(serializer, deserializer);
@@ -54,13 +70,14 @@ public final class BinaryCodec {
         return bytes.toByteArray();
     }
 
-    static <T> T decode(int version, Reader<T> reader, byte[] bytes) {
+    static <T> T decode(int version, VersionedReader<T> reader, byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int found = in.readUnsignedByte();
-            if (found != version) {
-                throw new SerializationException("Internal record of format " + found + ", this build reads " + version);
+            if (found < 1 || found > version) {
+                throw new SerializationException("Internal record of format " + found + ", this build reads 1 to "
+                        + version);
             }
-            return reader.read(in);
+            return reader.read(in, found);
         } catch (IOException e) {
             throw new SerializationException("Cannot read an internal record of " + bytes.length + " bytes", e);
         }

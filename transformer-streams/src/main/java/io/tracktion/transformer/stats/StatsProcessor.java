@@ -27,11 +27,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Sums contributions into minute, hour and day windows per entity, in event time.
  *
  * <ul>
- *   <li>A window's record is written at most once per {@code emitEvery} (wall clock) while it changes: the keys of
- *       changed windows wait in {@link StoreNames#STATS_CHANGED}, a store like the others, so a crash loses none.
- *       That store is read only when the task starts; from then on a set in memory says which keys it holds, as
- *       scanning it would step over the tombstones of every key it ever held (RocksDB keeps them until a
- *       compaction), which slowed the whole topology down more the longer it ran.</li>
+ *   <li>A window's record is written at most once per {@code emitEvery} (wall clock) while it changes. A changed
+ *       window is marked {@link WindowTotals#pending} in its own store entry, written anyway, so a crash loses no
+ *       update; a set in memory holds the keys, rebuilt from the store when a task starts.</li>
  *   <li>A window closes when stream time (the latest sale time this task has seen) passes its end plus
  *       {@code grace}: its final record is written then.</li>
  *   <li>A sale or re-attribution that arrives later still, within {@code retention} after the close, corrects the
@@ -39,8 +37,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       ({@code stats-late-dropped-total}) and left out of the windows; it stays in tracktion.sales.enriched.</li>
  * </ul>
  *
- * Store keys begin with the interval and the zero-padded window start, so closing and forgetting windows are range
- * scans in time order.
+ * Distinct carts are counted from {@link CartItems}, one entry per cart and UTC day.
+ *
+ * <p>Store keys begin with the interval (for carts: the day) and the zero-padded window start, so closing and
+ * forgetting windows are range scans in time order.
  */
 public final class StatsProcessor implements Processor<String, SaleDelta, String, StatsWindow> {
 
@@ -53,9 +53,8 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
     private final Duration emitEvery;
     private ProcessorContext<String, StatsWindow> context;
     private KeyValueStore<String, WindowTotals> windows;
-    private KeyValueStore<String, Integer> carts;
-    private KeyValueStore<String, Long> changed;
-    /** The keys in {@link #changed}. */
+    private KeyValueStore<String, CartItems> carts;
+    /** The keys of the windows marked {@link WindowTotals#pending}. */
     private final Set<String> changedKeys = new LinkedHashSet<>();
     private KeyValueStore<String, Long> clock;
     private Sensor lateDropped;
@@ -85,12 +84,16 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
         return WindowTotals.SERDE;
     }
 
+    /** How {@link StoreNames#STATS_CART_ITEMS} keeps a cart's items. */
+    public static org.apache.kafka.common.serialization.Serde<?> cartSerde() {
+        return CartItems.SERDE;
+    }
+
     @Override
     public void init(ProcessorContext<String, StatsWindow> context) {
         this.context = context;
         this.windows = context.getStateStore(StoreNames.STATS_WINDOWS);
-        this.carts = context.getStateStore(StoreNames.STATS_CARTS);
-        this.changed = context.getStateStore(StoreNames.STATS_CHANGED);
+        this.carts = context.getStateStore(StoreNames.STATS_CART_ITEMS);
         this.clock = context.getStateStore(StoreNames.STATS_CLOCK);
         this.lateDropped = context.metrics().addRateTotalSensor("transformer", "stats", "stats-late-dropped",
                 Sensor.RecordingLevel.INFO);
@@ -101,8 +104,12 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
         streamTime = TimeOrderedKeys.clockValue(clock, STREAM_TIME);
         // A task revived after an aborted transaction keeps this processor: only the stores hold the truth.
         changedKeys.clear();
-        try (KeyValueIterator<String, Long> all = changed.all()) {
-            all.forEachRemaining(entry -> changedKeys.add(entry.key));
+        try (KeyValueIterator<String, WindowTotals> all = windows.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.pending) {
+                    changedKeys.add(entry.key);
+                }
+            });
         }
         context.schedule(emitEvery, PunctuationType.WALL_CLOCK_TIME, now -> writeChanged());
     }
@@ -115,8 +122,23 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
             streamTime = time;
             clock.put(STREAM_TIME, streamTime);
         }
+        long day = Interval.DAY.startOf(time);
+        if (day < forgottenBefore[Interval.DAY.ordinal()]) {
+            // Minutes and hours are forgotten before their day: every window of this sale is gone, a new one would
+            // hold only this sale.
+            for (int i = 0; i < sale.entities().size() * Interval.values().length; i++) {
+                lateDropped.record();
+            }
+            return;
+        }
+        String cartKey = cartKey(day, sale.cartId());
+        CartItems cart = carts.get(cartKey);
+        if (cart == null) {
+            cart = new CartItems();
+        }
         for (SaleDelta.Contribution contribution : sale.entities()) {
             String entity = contribution.entity().key();
+            int[] cartChanges = cart.add(entity, time, contribution.sign());
             for (Interval interval : Interval.values()) {
                 long start = interval.startOf(time);
                 if (start < forgottenBefore[interval.ordinal()]) {
@@ -125,38 +147,23 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
                 }
                 String key = windowKey(interval, start, entity);
                 WindowTotals totals = windows.get(key);
-                int cartChange = countCart(key, sale.cartId(), contribution.sign(), totals == null);
                 if (totals == null) {
                     totals = new WindowTotals(contribution.entity().name());
                     // Past its close already: what it gets now is a correction, written as final.
                     totals.closed = start < closedBefore[interval.ordinal()];
                 }
-                totals.add(sale, contribution.sign(), cartChange, contribution.entity().name());
+                totals.add(sale, contribution.sign(), cartChanges[interval.ordinal()], contribution.entity().name());
+                totals.pending = true;
                 windows.put(key, totals);
-                if (changedKeys.add(key)) {
-                    changed.put(key, start);
-                }
+                changedKeys.add(key);
             }
         }
-        advance(streamTime);
-    }
-
-    /**
-     * +1 when this contribution is the window's first item of its cart, -1 when it takes the last one away, else 0:
-     * so a window counts its distinct carts whatever order the items come in. A new window has no carts yet:
-     * not looking them up spares most contributions a read that misses the cache and the disk's index.
-     */
-    private int countCart(String windowKey, String cartId, int sign, boolean newWindow) {
-        String key = windowKey + "\t" + cartId;
-        Integer before = newWindow ? null : carts.get(key);
-        int items = (before == null ? 0 : before) + sign;
-        if (items == 0) {
-            carts.delete(key);
+        if (cart.isEmpty()) {
+            carts.delete(cartKey);
         } else {
-            carts.put(key, items);
+            carts.put(cartKey, cart);
         }
-        int was = before != null && before > 0 ? 1 : 0;
-        return (items > 0 ? 1 : 0) - was;
+        advance(streamTime);
     }
 
     /** Writes the final record of every window that closed by {@code streamTime}, and forgets the old ones. */
@@ -188,7 +195,9 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
                     }
                 }
                 TimeOrderedKeys.deleteBetween(windows, from, to);
-                TimeOrderedKeys.deleteBetween(carts, from, to);
+                if (interval == Interval.DAY) {
+                    TimeOrderedKeys.deleteBetween(carts, TimeOrderedKeys.pad(forgotten), TimeOrderedKeys.pad(forgetBefore));
+                }
                 clock.put(FORGOTTEN + interval.id(), forgetBefore);
                 forgottenBefore[interval.ordinal()] = forgetBefore;
             }
@@ -201,21 +210,16 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
             if (totals != null) {
                 write(key, totals);
             } else {
-                unchanged(key);
+                changedKeys.remove(key);
             }
-        }
-    }
-
-    private void unchanged(String key) {
-        if (changedKeys.remove(key)) {
-            changed.delete(key);
         }
     }
 
     private void write(String key, WindowTotals totals) {
         totals.version++;
+        totals.pending = false;
         windows.put(key, totals);
-        unchanged(key);
+        changedKeys.remove(key);
         Interval interval = Interval.ofCode(key.charAt(0));
         long start = Long.parseLong(key.substring(2, 18));
         String entity = key.substring(19);
@@ -262,6 +266,11 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
 
     private static String windowKey(Interval interval, long start, String entity) {
         return windowKeyPrefix(interval, start) + "|" + entity;
+    }
+
+    /** day | cart: a cart's items of one UTC day, in time order by day. */
+    private static String cartKey(long day, String cartId) {
+        return TimeOrderedKeys.pad(day) + "|" + cartId;
     }
 
     private static String windowKeyPrefix(Interval interval, long start) {

@@ -30,6 +30,8 @@ final class WindowTotals {
     long version;
     /** Its final record has been written. */
     boolean closed;
+    /** Changed since its last record was written: kept with the sums, so a restarted task knows what to write. */
+    boolean pending;
 
     WindowTotals(String entityName) {
         this.entityName = entityName;
@@ -53,7 +55,8 @@ final class WindowTotals {
         lastSaleMicros = Math.max(lastSaleMicros, sale.soldAtMicros());
     }
 
-    private static final int FORMAT = 1;
+    /** 2 added {@link #pending}; a window of format 1 reads as written. */
+    private static final int FORMAT = 2;
 
     static final Serde<WindowTotals> SERDE = BinaryCodec.serde(FORMAT, WindowTotals::write, WindowTotals::read);
 
@@ -72,9 +75,10 @@ final class WindowTotals {
         out.writeLong(t.lastSaleMicros);
         out.writeLong(t.version);
         out.writeBoolean(t.closed);
+        out.writeBoolean(t.pending);
     }
 
-    private static WindowTotals read(DataInputStream in) throws IOException {
+    private static WindowTotals read(DataInputStream in, int format) throws IOException {
         WindowTotals t = new WindowTotals(in.readUTF());
         t.units = in.readLong();
         t.revenueUsd = BinaryCodec.readDecimal(in);
@@ -88,6 +92,7 @@ final class WindowTotals {
         t.lastSaleMicros = in.readLong();
         t.version = in.readLong();
         t.closed = in.readBoolean();
+        t.pending = format >= 2 && in.readBoolean();
         return t;
     }
 }

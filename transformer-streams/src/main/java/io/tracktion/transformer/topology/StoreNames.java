@@ -15,20 +15,19 @@ public final class StoreNames {
 
     /** interval|windowStart|dimension|entity → the window's sums. */
     public static final String STATS_WINDOWS = "stats-windows";
-    /** Window key TAB cart → the cart's items in that window: to count distinct carts. */
-    public static final String STATS_CARTS = "stats-carts";
-    /** Keys of windows changed since their last record was written. */
-    public static final String STATS_CHANGED = "stats-changed";
+    /** day|cart → the cart's items that day, per entity and minute: to count distinct carts. */
+    public static final String STATS_CART_ITEMS = "stats-cart-items";
     /** Per interval, the window starts closed (final written) so far. */
     public static final String STATS_CLOCK = "stats-clock";
 
     /** dimension|entity → all-time totals, countries, milestones reached and the spike detector's state. */
     public static final String ENTITY_HISTORY = "entity-history";
 
-    /** chart|entity → units and revenue over the last hour and 24 hours, and the periods before. */
-    public static final String CHART_TOTALS = "chart-totals";
-    /** chart|entity|bucket → units and revenue of one minute (for 1h) or one hour (for 24h). */
-    public static final String CHART_BUCKETS = "chart-buckets";
+    /**
+     * chart|entity → units and revenue over the last hour and 24 hours and the periods before, and the minute (for
+     * 1h) and hour (for 24h) buckets they are made of.
+     */
+    public static final String CHART_ENTRIES = "chart-entries";
     /** Per chart, the time its periods have been moved up to, and the entities in its top 10. */
     public static final String CHART_CLOCK = "chart-clock";
 

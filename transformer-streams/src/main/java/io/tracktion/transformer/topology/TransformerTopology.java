@@ -138,11 +138,10 @@ public final class TransformerTopology {
     private static void aggregate(StreamsBuilder builder, KStream<String, SaleDelta> deltas,
                                   SchemaRegistryConfig registry, AnalyticsSettings settings) {
         builder.addStateStore(cached(StoreNames.STATS_WINDOWS, StatsProcessor.storeSerde()));
-        builder.addStateStore(cached(StoreNames.STATS_CARTS, Serdes.Integer()));
-        builder.addStateStore(cached(StoreNames.STATS_CHANGED, Serdes.Long()));
+        builder.addStateStore(cached(StoreNames.STATS_CART_ITEMS, StatsProcessor.cartSerde()));
         builder.addStateStore(cached(StoreNames.STATS_CLOCK, Serdes.Long()));
         deltas.process(() -> new StatsProcessor(settings.statsGrace(), settings.statsRetention(), settings.emitInterval()),
-                        Named.as("stats"), StoreNames.STATS_WINDOWS, StoreNames.STATS_CARTS, StoreNames.STATS_CHANGED,
+                        Named.as("stats"), StoreNames.STATS_WINDOWS, StoreNames.STATS_CART_ITEMS,
                         StoreNames.STATS_CLOCK)
                 .to((key, window, context) -> Interval.ofId(window.getInterval()).topic(),
                         Produced.with(Serdes.String(), RegistryAvroSerde.statsWindow(registry)).withName("stats-windows"));
@@ -159,12 +158,11 @@ public final class TransformerTopology {
 
     private static void trending(StreamsBuilder builder, KStream<String, SaleDelta> deltas,
                                  SchemaRegistryConfig registry, AnalyticsSettings settings) {
-        builder.addStateStore(cached(StoreNames.CHART_TOTALS, ChartsProcessor.totalsSerde()));
-        builder.addStateStore(cached(StoreNames.CHART_BUCKETS, ChartsProcessor.bucketSerde()));
+        builder.addStateStore(cached(StoreNames.CHART_ENTRIES, ChartsProcessor.totalsSerde()));
         builder.addStateStore(cached(StoreNames.CHART_CLOCK, Serdes.Long()));
         Map<String, KStream<String, SpecificRecord>> out = deltas
                 .process(() -> new ChartsProcessor(settings.emitInterval(), settings.chartEntryMinUnits()),
-                        Named.as("charts"), StoreNames.CHART_TOTALS, StoreNames.CHART_BUCKETS, StoreNames.CHART_CLOCK)
+                        Named.as("charts"), StoreNames.CHART_ENTRIES, StoreNames.CHART_CLOCK)
                 .split(Named.as("charts-"))
                 .branch((key, value) -> value instanceof TrendingChart, Branched.as("trending"))
                 .defaultBranch(Branched.as("signals"));

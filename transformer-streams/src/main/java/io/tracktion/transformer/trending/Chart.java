@@ -4,18 +4,24 @@ import io.tracktion.transformer.delta.ChartRef;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One chart in memory: every entity's totals and, per period, the entities that sold in it in rank order (units,
- * then revenue, then id). Rebuilt from the chart-totals store when a task starts; the store is the truth.
+ * One chart in memory: every entity's totals and, for charts that signal entries, the last 24 hours' entities in
+ * rank order (units, then revenue, then id). Rebuilt from the chart-entries store when a task starts; the store is
+ * the truth.
+ *
+ * <p>Why only that one ranking is kept sorted: a chart entry is decided after every sale and needs the top 10 at
+ * once, while the rest is read only when a chart is written (a few times a second); keeping all four periods of
+ * every chart sorted cost a tree update for each sale in each period.
  */
 final class Chart {
 
@@ -29,16 +35,16 @@ final class Chart {
 
     final ChartRef ref;
     final Map<String, ChartTotals> totals = new HashMap<>();
-    private final Map<Period, TreeSet<Ranked>> rankings = new EnumMap<>(Period.class);
+    /** The last 24 hours in rank order, or null when this chart does not keep it. */
+    private final TreeSet<Ranked> lastDay;
     /** The entities whose {@link ChartTotals#entered} is set. */
-    final Set<String> entered = new java.util.HashSet<>();
+    final Set<String> entered = new HashSet<>();
     boolean changed;
 
-    Chart(ChartRef ref) {
+    /** @param ranksLastDay keep the last 24 hours sorted, for chart entries */
+    Chart(ChartRef ref, boolean ranksLastDay) {
         this.ref = ref;
-        for (Period period : Period.values()) {
-            rankings.put(period, new TreeSet<>(RANK_ORDER));
-        }
+        this.lastDay = ranksLastDay ? new TreeSet<>(RANK_ORDER) : null;
     }
 
     /** Adds to an entity's totals in one period (a null name keeps the one it has). */
@@ -50,10 +56,13 @@ final class Chart {
         } else if (name != null) {
             t.name = name;
         }
-        rankings.get(period).remove(ranked(id, t, period));
+        boolean sorted = lastDay != null && period == Period.LAST_DAY;
+        if (sorted) {
+            lastDay.remove(ranked(id, t, period));
+        }
         t.add(period, units, revenueUsd);
-        if (t.units[period.ordinal()] > 0) {
-            rankings.get(period).add(ranked(id, t, period));
+        if (sorted && t.units[period.ordinal()] > 0) {
+            lastDay.add(ranked(id, t, period));
         }
         changed = true;
     }
@@ -74,35 +83,61 @@ final class Chart {
         if (t.entered) {
             entered.add(id);
         }
-        for (Period period : Period.values()) {
-            if (t.units[period.ordinal()] > 0) {
-                rankings.get(period).add(ranked(id, t, period));
-            }
+        if (lastDay != null && t.units[Period.LAST_DAY.ordinal()] > 0) {
+            lastDay.add(ranked(id, t, Period.LAST_DAY));
         }
     }
 
-    /** The first {@code n} of a period, in rank order. */
+    /** The first {@code n} of a period that sold in it, in rank order. */
     List<Ranked> top(Period period, int n) {
         List<Ranked> top = new ArrayList<>(n);
-        Iterator<Ranked> ranked = rankings.get(period).iterator();
-        while (top.size() < n && ranked.hasNext()) {
-            top.add(ranked.next());
+        if (lastDay != null && period == Period.LAST_DAY) {
+            Iterator<Ranked> ranked = lastDay.iterator();
+            while (top.size() < n && ranked.hasNext()) {
+                top.add(ranked.next());
+            }
+            return top;
         }
+        // The n best in a heap whose head is the worst of them.
+        PriorityQueue<Ranked> best = new PriorityQueue<>(n + 1, RANK_ORDER.reversed());
+        for (Map.Entry<String, ChartTotals> entry : totals.entrySet()) {
+            if (entry.getValue().units[period.ordinal()] > 0) {
+                best.add(ranked(entry.getKey(), entry.getValue(), period));
+                if (best.size() > n) {
+                    best.poll();
+                }
+            }
+        }
+        top.addAll(best);
+        top.sort(RANK_ORDER);
         return top;
     }
 
     /** The ranks (1-based) of the given ids in a period, for those that sold in it. */
     Map<String, Integer> ranksOf(Period period, Set<String> ids) {
-        Map<String, Integer> ranks = new HashMap<>();
-        int rank = 0;
-        for (Ranked r : rankings.get(period)) {
-            rank++;
-            if (ids.contains(r.id())) {
-                ranks.put(r.id(), rank);
-                if (ranks.size() == ids.size()) {
-                    break;
+        List<Ranked> sold = new ArrayList<>();
+        List<Ranked> wanted = new ArrayList<>();
+        for (Map.Entry<String, ChartTotals> entry : totals.entrySet()) {
+            if (entry.getValue().units[period.ordinal()] > 0) {
+                Ranked r = ranked(entry.getKey(), entry.getValue(), period);
+                sold.add(r);
+                if (ids.contains(r.id())) {
+                    wanted.add(r);
                 }
             }
+        }
+        // A rank is one more than the entities ahead of it: one pass for the few ids asked about.
+        int[] ahead = new int[wanted.size()];
+        for (Ranked other : sold) {
+            for (int i = 0; i < wanted.size(); i++) {
+                if (RANK_ORDER.compare(other, wanted.get(i)) < 0) {
+                    ahead[i]++;
+                }
+            }
+        }
+        Map<String, Integer> ranks = new HashMap<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            ranks.put(wanted.get(i).id(), ahead[i] + 1);
         }
         return ranks;
     }

@@ -3,7 +3,6 @@ package io.tracktion.transformer.trending;
 import io.tracktion.schemas.Signal;
 import io.tracktion.schemas.TrendingChart;
 import io.tracktion.schemas.TrendingEntry;
-import io.tracktion.transformer.codec.BinaryCodec;
 import io.tracktion.transformer.delta.ChartRef;
 import io.tracktion.transformer.delta.Dimension;
 import io.tracktion.transformer.delta.EntityRef;
@@ -11,19 +10,20 @@ import io.tracktion.transformer.delta.SaleDelta;
 import io.tracktion.transformer.signals.SignalKinds;
 import io.tracktion.transformer.state.TimeOrderedKeys;
 import io.tracktion.transformer.topology.StoreNames;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -38,7 +38,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Trending: sliding charts of the last hour (by minute) and the last 24 hours (by hour), each beside the period
  * just before it, in event time: a sale is added to its minute and hour buckets; as stream time moves, whole
- * buckets move from the current period to the one before and then out. The top {@value #CHART_SIZE} of every
+ * buckets move from the current period to the one before and then out. The buckets are kept with each entity's
+ * {@link ChartTotals}; which entities have a bucket at which time is an index in memory, rebuilt from the store
+ * when a task starts. The top {@value #CHART_SIZE} of every
  * changed chart are written at most once per {@code emitEvery}; an artist or release that enters the top
  * {@value #ENTRY_SIZE} of the store or of its genre over the last 24 hours, with at least {@code entryMinUnits},
  * gives a {@code chart_entry} signal.
@@ -57,49 +59,40 @@ public final class ChartsProcessor implements Processor<String, SaleDelta, Strin
     private final long entryMinUnits;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, ChartTotals> totalsStore;
-    private KeyValueStore<String, Bucket> buckets;
     private KeyValueStore<String, Long> clock;
     private final Map<String, Chart> charts = new HashMap<>();
+    /** Per window (by ordinal): bucket start → the chart entries with a bucket there. */
+    @SuppressWarnings("unchecked")
+    private final TreeMap<Long, Set<Entry>>[] bucketIndex = new TreeMap[Period.Window.values().length];
     /** Per window (by ordinal): buckets before these have moved to the period before, and out of it. */
     private final long[] movedBefore = new long[Period.Window.values().length];
     private final long[] droppedBefore = new long[Period.Window.values().length];
     private long now;
 
-    /** A bucket's sums. */
-    record Bucket(long units, BigDecimal revenueUsd) {
-        static final Serde<Bucket> SERDE = BinaryCodec.serde(1, Bucket::write, Bucket::read);
-
-        private static void write(DataOutputStream out, Bucket b) throws IOException {
-            out.writeLong(b.units);
-            BinaryCodec.writeDecimal(out, b.revenueUsd);
-        }
-
-        private static Bucket read(DataInputStream in) throws IOException {
-            return new Bucket(in.readLong(), BinaryCodec.readDecimal(in));
-        }
+    /** An entity in a chart. */
+    private record Entry(Chart chart, String id) {
     }
 
     public ChartsProcessor(Duration emitEvery, long entryMinUnits) {
         this.emitEvery = emitEvery;
         this.entryMinUnits = entryMinUnits;
+        Arrays.setAll(bucketIndex, w -> new TreeMap<>());
     }
 
     public static Serde<?> totalsSerde() {
         return ChartTotals.SERDE;
     }
 
-    public static Serde<?> bucketSerde() {
-        return Bucket.SERDE;
-    }
-
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        this.totalsStore = context.getStateStore(StoreNames.CHART_TOTALS);
-        this.buckets = context.getStateStore(StoreNames.CHART_BUCKETS);
+        this.totalsStore = context.getStateStore(StoreNames.CHART_ENTRIES);
         this.clock = context.getStateStore(StoreNames.CHART_CLOCK);
         // A task revived after an aborted transaction keeps this processor: only the stores hold the truth.
         charts.clear();
+        for (TreeMap<Long, Set<Entry>> index : bucketIndex) {
+            index.clear();
+        }
         for (Period.Window window : Period.Window.values()) {
             movedBefore[window.ordinal()] = TimeOrderedKeys.clockValue(clock, MOVED + window.id);
             droppedBefore[window.ordinal()] = TimeOrderedKeys.clockValue(clock, DROPPED + window.id);
@@ -110,7 +103,14 @@ public final class ChartsProcessor implements Processor<String, SaleDelta, Strin
             while (all.hasNext()) {
                 KeyValue<String, ChartTotals> entry = all.next();
                 int tab = entry.key.indexOf('\t');
-                chart(entry.key.substring(0, tab)).restore(entry.key.substring(tab + 1), entry.value);
+                Chart chart = chart(entry.key.substring(0, tab));
+                String id = entry.key.substring(tab + 1);
+                chart.restore(id, entry.value);
+                for (Period.Window window : Period.Window.values()) {
+                    for (long start : entry.value.buckets[window.ordinal()].keySet()) {
+                        index(window, start, new Entry(chart, id), true);
+                    }
+                }
             }
         }
         for (Chart chart : charts.values()) {
@@ -132,23 +132,19 @@ public final class ChartsProcessor implements Processor<String, SaleDelta, Strin
             Chart chart = chart(c.chart().key());
             touched.add(chart);
             BigDecimal revenue = sale.amountUsd().multiply(BigDecimal.valueOf(c.sign()));
+            String id = c.entity().id();
             for (Period.Window window : Period.Window.values()) {
                 long bucket = window.bucketOf(time);
                 if (bucket < droppedBefore[window.ordinal()]) {
                     continue; // older than both periods
                 }
-                String key = bucketKey(window, bucket, chart.ref.key(), c.entity().id());
-                Bucket before = buckets.get(key);
-                Bucket after = before == null ? new Bucket(c.sign(), revenue)
-                        : new Bucket(before.units() + c.sign(), before.revenueUsd().add(revenue));
-                if (after.units() == 0 && after.revenueUsd().signum() == 0) {
-                    buckets.delete(key);
-                } else {
-                    buckets.put(key, after);
-                }
                 Period period = bucket >= movedBefore[window.ordinal()] ? window.current() : window.previous();
-                chart.add(c.entity().id(), c.entity().name(), period, c.sign(), revenue);
-                store(chart, c.entity().id());
+                chart.add(id, c.entity().name(), period, c.sign(), revenue);
+                ChartTotals totals = chart.totals.get(id);
+                if (totals.addToBucket(window, bucket, c.sign(), revenue)) {
+                    index(window, bucket, new Entry(chart, id), totals.bucket(window, bucket) != null);
+                }
+                store(chart, id);
             }
         }
         for (Chart chart : touched) {
@@ -165,20 +161,33 @@ public final class ChartsProcessor implements Processor<String, SaleDelta, Strin
         now = streamTime;
         clock.put("now", now);
         for (Period.Window window : Period.Window.values()) {
+            TreeMap<Long, Set<Entry>> index = bucketIndex[window.ordinal()];
             long moveBefore = window.currentFrom(now);
             if (moveBefore > movedBefore[window.ordinal()]) {
-                for (KeyValue<String, Bucket> bucket : range(window, movedBefore[window.ordinal()], moveBefore)) {
-                    changed.add(shift(bucket, window.current(), window.previous()));
+                for (Map.Entry<Long, Set<Entry>> bucket : index.subMap(movedBefore[window.ordinal()], moveBefore).entrySet()) {
+                    for (Entry entry : bucket.getValue()) {
+                        ChartTotals.Bucket sums = entry.chart().totals.get(entry.id()).bucket(window, bucket.getKey());
+                        entry.chart().add(entry.id(), null, window.current(), -sums.units(), sums.revenueUsd().negate());
+                        entry.chart().add(entry.id(), null, window.previous(), sums.units(), sums.revenueUsd());
+                        store(entry.chart(), entry.id());
+                        changed.add(entry.chart());
+                    }
                 }
                 movedBefore[window.ordinal()] = moveBefore;
                 clock.put(MOVED + window.id, moveBefore);
             }
             long dropBefore = window.previousFrom(now);
             if (dropBefore > droppedBefore[window.ordinal()]) {
-                for (KeyValue<String, Bucket> bucket : range(window, droppedBefore[window.ordinal()], dropBefore)) {
-                    changed.add(shift(bucket, window.previous(), null));
-                    buckets.delete(bucket.key);
+                SortedMap<Long, Set<Entry>> dropped = index.subMap(droppedBefore[window.ordinal()], dropBefore);
+                for (Map.Entry<Long, Set<Entry>> bucket : dropped.entrySet()) {
+                    for (Entry entry : bucket.getValue()) {
+                        ChartTotals.Bucket sums = entry.chart().totals.get(entry.id()).removeBucket(window, bucket.getKey());
+                        entry.chart().add(entry.id(), null, window.previous(), -sums.units(), sums.revenueUsd().negate());
+                        store(entry.chart(), entry.id());
+                        changed.add(entry.chart());
+                    }
                 }
+                dropped.clear();
                 droppedBefore[window.ordinal()] = dropBefore;
                 clock.put(DROPPED + window.id, dropBefore);
             }
@@ -186,19 +195,17 @@ public final class ChartsProcessor implements Processor<String, SaleDelta, Strin
         return changed;
     }
 
-    /** Takes a bucket's sums out of one period and, unless {@code to} is null, into another. */
-    private Chart shift(KeyValue<String, Bucket> bucket, Period from, Period to) {
-        String rest = bucket.key.substring(19);
-        int tab = rest.indexOf('\t');
-        Chart chart = chart(rest.substring(0, tab));
-        String id = rest.substring(tab + 1);
-        Bucket b = bucket.value;
-        chart.add(id, null, from, -b.units(), b.revenueUsd().negate());
-        if (to != null) {
-            chart.add(id, null, to, b.units(), b.revenueUsd());
+    /** Notes that an entry has (or no longer has) a bucket at {@code start}. */
+    private void index(Period.Window window, long start, Entry entry, boolean has) {
+        TreeMap<Long, Set<Entry>> index = bucketIndex[window.ordinal()];
+        if (has) {
+            index.computeIfAbsent(start, s -> new HashSet<>()).add(entry);
+        } else {
+            Set<Entry> entries = index.get(start);
+            if (entries != null && entries.remove(entry) && entries.isEmpty()) {
+                index.remove(start);
+            }
         }
-        store(chart, id);
-        return chart;
     }
 
     private void store(Chart chart, String id) {
@@ -308,18 +315,8 @@ public final class ChartsProcessor implements Processor<String, SaleDelta, Strin
     private Chart chart(String key) {
         return charts.computeIfAbsent(key, k -> {
             int bar = k.indexOf('|');
-            return new Chart(new ChartRef(Dimension.of(k.substring(0, bar)), k.substring(bar + 1)));
+            ChartRef ref = new ChartRef(Dimension.of(k.substring(0, bar)), k.substring(bar + 1));
+            return new Chart(ref, ENTERING.contains(ref.dimension()));
         });
     }
-
-    private List<KeyValue<String, Bucket>> range(Period.Window window, long from, long to) {
-        return TimeOrderedKeys.between(buckets, window.code + "|" + TimeOrderedKeys.pad(from),
-                window.code + "|" + TimeOrderedKeys.pad(to));
-    }
-
-    /** window code | bucket start | chart key TAB entity id: buckets in time order per window. */
-    private static String bucketKey(Period.Window window, long bucket, String chartKey, String entityId) {
-        return window.code + "|" + TimeOrderedKeys.pad(bucket) + "|" + chartKey + "\t" + entityId;
-    }
-
 }

@@ -13,6 +13,7 @@ import io.tracktion.schemas.SchemaRegistryConfig;
 import io.tracktion.schemas.Signal;
 import io.tracktion.schemas.StatsWindow;
 import io.tracktion.schemas.Topics;
+import io.tracktion.schemas.TrendingChart;
 import io.tracktion.testsupport.KafkaCluster;
 import io.tracktion.testsupport.SchemaRegistry;
 import io.tracktion.transformer.signals.SignalKinds;
@@ -49,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On real brokers, with exactly-once: two instances sharing the partitions, one of them killed (SIGKILL) mid-stream,
- * end with the same windows and signals as one instance alone.
+ * end with the same windows, charts and signals as one instance alone.
  */
 @Timeout(360)
 class AnalyticsClusterTest {
@@ -62,7 +63,8 @@ class AnalyticsClusterTest {
     @TempDir
     Path dir;
 
-    record Outcome(Map<String, String> windows, Map<String, Long> signalCounts, Map<String, Set<String>> signalIdsByKind) {
+    record Outcome(Map<String, String> windows, Map<String, String> charts, Map<String, Long> signalCounts,
+                   Map<String, Set<String>> signalIdsByKind) {
     }
 
     @Test
@@ -74,6 +76,9 @@ class AnalyticsClusterTest {
         assertThat(alone.windows()).isNotEmpty();
         assertThat(alone.windows().keySet().stream().filter(k -> k.startsWith(Topics.STATS_DAY_NAME))).isNotEmpty();
         assertThat(difference(shared.windows(), alone.windows())).as("windows that differ (two instances vs one)").isEmpty();
+        // The survivor rebuilt the killed instance's charts, buckets and all, from their changelog.
+        assertThat(alone.charts()).containsKeys("artist|24h|store", "tag|1h|store");
+        assertThat(difference(shared.charts(), alone.charts())).as("charts that differ (two instances vs one)").isEmpty();
         assertThat(twice(shared)).as("signals written twice, two instances").isEmpty();
         assertThat(twice(alone)).as("signals written twice, one instance").isEmpty();
         // Crossings and first sales do not depend on the order sales reach an entity; both runs find the same.
@@ -228,6 +233,11 @@ class AnalyticsClusterTest {
                                 + w.getPayWhatYouWantUnits() + " " + w.getOverpayUsd() + " final=" + w.getFinal$());
             }
         }
+        RegistryAvroSerde<TrendingChart> trending = RegistryAvroSerde.trendingChart(registry);
+        Map<String, String> charts = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(Topics.TRENDING.name(), Duration.ofSeconds(2), Duration.ofSeconds(30))) {
+            charts.put(new String(r.key(), StandardCharsets.UTF_8), trending.deserialize(r.topic(), r.value()).toString());
+        }
         RegistryAvroSerde<Signal> signals = RegistryAvroSerde.signal(registry);
         Map<String, Long> counts = new HashMap<>();
         Map<String, Set<String>> byKind = new HashMap<>();
@@ -236,7 +246,7 @@ class AnalyticsClusterTest {
             counts.merge(s.getId(), 1L, Long::sum);
             byKind.computeIfAbsent(s.getKind(), k -> new java.util.TreeSet<>()).add(s.getId());
         }
-        return new Outcome(windows, counts, byKind);
+        return new Outcome(windows, charts, counts, byKind);
     }
 
     private static KafkaProducer<String, byte[]> producer(KafkaCluster kafka) {
