@@ -25,8 +25,9 @@ public class TransformerFactory {
     TransformerSettings settings(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
                                  @Value("${transformer.application-id}") String applicationId,
                                  @Value("${transformer.state-dir:}") String stateDir,
-                                 @Value("${kafka.replication-factor}") int replicationFactor) {
-        return TransformerSettings.of(bootstrapServers, applicationId, stateDir, replicationFactor);
+                                 @Value("${kafka.replication-factor}") int replicationFactor,
+                                 @Value("${transformer.commit-interval}") Duration commitInterval) {
+        return TransformerSettings.of(bootstrapServers, applicationId, stateDir, replicationFactor, commitInterval);
     }
 
     @Singleton

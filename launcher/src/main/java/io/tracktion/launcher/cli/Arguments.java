@@ -49,6 +49,7 @@ public final class Arguments {
               ENRICH_REFRESH_AFTER (7d)   fetch a release page again once older than this
               ENRICH_WAIT (10s)        how long a sale waits for its release before it counts as unknown
               STATS_GRACE (10m), STATS_RETENTION (2d), STATS_EMIT_INTERVAL (250ms)   stats windows
+              TRANSFORMER_COMMIT_INTERVAL (100ms)   how often the transformer commits (longer: faster catch-up)
               SIGNALS_SPIKE_PROBABILITY (0.001), SIGNALS_SPIKE_MIN_UNITS (5), SIGNALS_SPIKE_FLOOR_PER_HOUR (0.5),
               SIGNALS_SPIKE_REARM_PROBABILITY (0.05), SIGNALS_SPIKE_BASELINE_HOURS (168),
               SIGNALS_CHART_ENTRY_MIN_UNITS (3)   signal rules (README: Streaming analytics)

@@ -27,7 +27,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Sums contributions into minute, hour and day windows per entity, in event time.
  *
  * <ul>
- *   <li>A window's record is written at most once per {@code emitEvery} (wall clock) while it changes. A changed
+ *   <li>A window's record is written at most once per {@code emitEvery} (wall clock) while it changes; when no
+ *       more than {@value #FEW_CHANGES} windows have changed, they are written within {@link #QUICK_CHECK}, so a
+ *       live sale reaches its windows sooner while a catch-up, which changes thousands, still writes each window at
+ *       most once an interval. A changed
  *       window is marked {@link WindowTotals#pending} in its own store entry, written anyway, so a crash loses no
  *       update; a set in memory holds the keys, rebuilt from the store when a task starts.</li>
  *   <li>A window closes when stream time (the latest sale time this task has seen) passes its end plus
@@ -50,7 +53,13 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
 
     private final long graceMillis;
     private final long retentionMillis;
+    /** Changed windows few enough to be written at the next quick check rather than at the next interval. */
+    static final int FEW_CHANGES = 100;
+    static final Duration QUICK_CHECK = Duration.ofMillis(50);
+
     private final Duration emitEvery;
+    /** Wall clock of the last write of the changed windows. */
+    private long lastWritten;
     private ProcessorContext<String, StatsWindow> context;
     private KeyValueStore<String, WindowTotals> windows;
     private KeyValueStore<String, CartItems> carts;
@@ -111,7 +120,13 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
                 }
             });
         }
-        context.schedule(emitEvery, PunctuationType.WALL_CLOCK_TIME, now -> writeChanged());
+        Duration check = emitEvery.compareTo(QUICK_CHECK) < 0 ? emitEvery : QUICK_CHECK;
+        context.schedule(check, PunctuationType.WALL_CLOCK_TIME, now -> {
+            if (changedKeys.size() <= FEW_CHANGES || now - lastWritten >= emitEvery.toMillis()) {
+                lastWritten = now;
+                writeChanged();
+            }
+        });
     }
 
     @Override

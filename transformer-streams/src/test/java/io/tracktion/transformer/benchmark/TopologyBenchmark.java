@@ -63,7 +63,8 @@ import org.apache.kafka.streams.kstream.Produced;
  *   <li>latency: sales sent at {@code rate} a second for {@code seconds}, timed from the send of a raw record to the
  *       first committed store-wide minute update that counts it (and, for pass-through, to its copy).</li>
  * </ol>
- * Arguments: {@code sales rate seconds emitIntervalMillis} (defaults 200000 11 60, STATS_EMIT_INTERVAL's default).
+ * Arguments: {@code sales rate seconds emitIntervalMillis} (defaults 200000 11 60, STATS_EMIT_INTERVAL's default);
+ * {@code -Dbench.threads} stream threads (1), {@code -Dbench.commitMs} TRANSFORMER_COMMIT_INTERVAL (its default).
  */
 public final class TopologyBenchmark {
 
@@ -265,8 +266,10 @@ public final class TopologyBenchmark {
     }
 
     static Properties config(KafkaCluster kafka, String applicationId, Path state) {
+        Duration commitInterval = Duration.ofMillis(Long.getLong("bench.commitMs",
+                TransformerSettings.DEFAULT_COMMIT_INTERVAL.toMillis()));
         Properties config = TransformerSettings.of(kafka.bootstrapServers(), applicationId,
-                state.resolve(applicationId).toString(), 1).streamsConfig();
+                state.resolve(applicationId).toString(), 1, commitInterval).streamsConfig();
         config.put("num.stream.threads", Integer.getInteger("bench.threads", 1));
         return config;
     }

@@ -18,7 +18,7 @@ class TransformerSettingsTest {
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "tracktion-transformer")
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, Path.of("/var/lib/streams").toString())
                 .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3);
-        assertThat((Integer) config.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isBetween(100, 500);
+        assertThat(config).containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L);
         assertThat(new StreamsConfig(config).getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
                 .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     }
@@ -34,5 +34,7 @@ class TransformerSettingsTest {
         assertThatThrownBy(() -> TransformerSettings.of(" ", "app", "", 1)).hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
         assertThatThrownBy(() -> TransformerSettings.of("b:9092", "", "", 1)).hasMessageContaining("TRANSFORMER_APPLICATION_ID");
         assertThatThrownBy(() -> TransformerSettings.of("b:9092", "app", "", 0)).hasMessageContaining("KAFKA_REPLICATION_FACTOR");
+        assertThatThrownBy(() -> TransformerSettings.of("b:9092", "app", "", 1, java.time.Duration.ZERO))
+                .hasMessageContaining("TRANSFORMER_COMMIT_INTERVAL");
     }
 }
