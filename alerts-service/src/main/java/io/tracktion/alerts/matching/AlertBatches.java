@@ -1,0 +1,125 @@
+package io.tracktion.alerts.matching;
+
+import io.micronaut.context.annotation.Value;
+import io.tracktion.alerts.db.Jdbc;
+import io.tracktion.alerts.delivery.Outbox;
+import io.tracktion.alerts.subscriptions.Kinds;
+import io.tracktion.alerts.subscriptions.Subscription;
+import io.tracktion.alerts.subscriptions.SubscriptionStore;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One poll of a consumer, exactly once: in one transaction, the records past the stored offsets are matched to the
+ * active subscriptions, their alerts and messages written to the outbox, and the offsets after the poll stored.
+ * Spikes within {@code ALERTS_SPIKE_COOLDOWN} (event time) of a subscription's last spike alert are not alerted.
+ */
+@Singleton
+public class AlertBatches {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertBatches.class);
+
+    /** What a listener does with its records: decode them, and say which subscriptions want what. */
+    public interface Matching<T> {
+        /** The decoded records; null for one that cannot be read (it is logged and skipped). */
+        T decode(ConsumerRecord<byte[], byte[]> record);
+
+        /** The {@code dimension|id} keys and buyer countries that subscriptions are looked up by. */
+        void keys(T value, Collection<String> entityKeys, Collection<String> countries);
+
+        List<AlertMatcher.Match> matches(T value, long publishedAtMillis, List<Subscription> candidates);
+    }
+
+    private final Jdbc jdbc;
+    private final SubscriptionStore subscriptions;
+    private final Outbox outbox;
+    private final Duration spikeCooldown;
+    private final Clock clock = Clock.systemUTC();
+
+    public AlertBatches(Jdbc jdbc, SubscriptionStore subscriptions, Outbox outbox,
+                        @Value("${alerts.spike-cooldown}") Duration spikeCooldown) {
+        this.jdbc = jdbc;
+        this.subscriptions = subscriptions;
+        this.outbox = outbox;
+        this.spikeCooldown = spikeCooldown;
+    }
+
+    /** Returns the number of new alerts. */
+    public <T> int process(ConsumerRecords<byte[], byte[]> records, Matching<T> matching) throws SQLException {
+        return jdbc.inTransaction(connection -> {
+            List<ConsumerRecord<byte[], byte[]>> unread = ConsumerOffsets.unread(connection, records);
+            int alerted = unread.isEmpty() ? 0 : alert(connection, unread, matching);
+            ConsumerOffsets.advance(connection, records);
+            return alerted;
+        });
+    }
+
+    private <T> int alert(Connection connection, List<ConsumerRecord<byte[], byte[]>> unread, Matching<T> matching)
+            throws SQLException {
+        List<Decoded<T>> decoded = new java.util.ArrayList<>(unread.size());
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        java.util.Set<String> countries = new java.util.HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> record : unread) {
+            T value = record.value() == null ? null : matching.decode(record);
+            if (value != null) {
+                decoded.add(new Decoded<>(value, record.timestamp()));
+                matching.keys(value, keys, countries);
+            }
+        }
+        if (decoded.isEmpty()) {
+            return 0;
+        }
+        List<Subscription> candidates = subscriptions.activeFor(connection, keys, countries);
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Map<UUID, Instant> lastSpike = new HashMap<>();
+        candidates.forEach(s -> {
+            if (s.lastSpikeAt() != null) {
+                lastSpike.put(s.id(), s.lastSpikeAt());
+            }
+        });
+        int alerted = 0;
+        for (Decoded<T> record : decoded) {
+            for (AlertMatcher.Match match : matching.matches(record.value(), record.publishedAt(), candidates)) {
+                UUID id = match.subscription().id();
+                boolean spike = Kinds.SPIKE.equals(match.alert().kind());
+                if (spike && coolingDown(lastSpike.get(id), match.alert().at())) {
+                    continue;
+                }
+                if (outbox.alert(connection, match.subscription(), match.alert(), now)) {
+                    alerted++;
+                    if (spike) {
+                        lastSpike.merge(id, match.alert().at(), (a, b) -> a.isAfter(b) ? a : b);
+                        subscriptions.setLastSpike(connection, id, match.alert().at());
+                    }
+                }
+            }
+        }
+        if (alerted > 0) {
+            LOG.debug("{} new alerts from {} records", alerted, unread.size());
+        }
+        return alerted;
+    }
+
+    private boolean coolingDown(Instant lastSpike, Instant at) {
+        return lastSpike != null && at.isBefore(lastSpike.plus(spikeCooldown)) && !at.isBefore(lastSpike);
+    }
+
+    private record Decoded<T>(T value, long publishedAt) {
+    }
+}
