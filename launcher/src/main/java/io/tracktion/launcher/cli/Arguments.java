@@ -42,7 +42,8 @@ public final class Arguments {
               SCHEMA_REGISTRY_PORT (8085), SCHEMA_REGISTRY_MANAGEMENT_PORT (8086)   ports of the started one
               REGISTRY_DB_NAME (tracktion_registry)   its database, in the same PostgreSQL
               REGISTRY_JAVA_HOME       the Java 21+ it runs on (else found in the usual JVM folders)
-              API_PORT (8080), INGESTOR_PORT (8081), TRANSFORMER_PORT (8082), LOADER_PORT (8083)
+              API_PORT (8080), INGESTOR_PORT (8081), TRANSFORMER_PORT (8082), LOADER_PORT (8083),
+              ALERTS_PORT (8084)
               SIM_PORT (8090), SIM_SEED, SIM_SALES_PER_MINUTE (120 with --simulate)
               BANDCAMP_BASE_URL, BANDCAMP_POLL_INTERVAL, BANDCAMP_REQUESTS_PER_SECOND (20 with --simulate)
               BANDCAMP_PAGES_URL       where release pages are fetched (with --simulate: the simulator's /_pages)
@@ -53,6 +54,15 @@ public final class Arguments {
               SIGNALS_SPIKE_PROBABILITY (0.001), SIGNALS_SPIKE_MIN_UNITS (5), SIGNALS_SPIKE_FLOOR_PER_HOUR (0.5),
               SIGNALS_SPIKE_REARM_PROBABILITY (0.05), SIGNALS_SPIKE_BASELINE_HOURS (168),
               SIGNALS_CHART_ENTRY_MIN_UNITS (3)   signal rules (README: Streaming analytics)
+              SMTP_HOST                send alert mail through this server instead of a local mail catcher
+              SMTP_PORT (2525)         its port, or the mail catcher's
+              SMTP_USER, SMTP_PASSWORD, SMTP_STARTTLS (false), SMTP_FROM   its login, and the sender of alerts
+              MAIL_CATCHER_PORT (8095) the catcher's web API: caught mail at /api/user/<address>/messages/INBOX
+              PUBLIC_BASE_URL (http://localhost:<API_PORT>)   where the links in alert mail point
+              ALERTS_SPIKE_COOLDOWN (6h)   no second spike alert for a subscription within this
+              ALERTS_MAX_PER_HOUR (10)   mail to one address per hour; more waits and goes out together
+              ALERTS_WEBHOOK_ALLOW_PRIVATE (false)   allow webhooks to private and loopback addresses
+              ALERTS_TOKEN_SECRET      signs the links in alert mail (unset: made once, kept in the database)
               TRACKTION_HOME           the data folder (.tracktion)
               TRACKTION_SKIP_BUILD=1   do not check whether the project must be rebuilt first
               JAVA_HOME                the Java (17 or newer) to run on, else java on the PATH

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The Tracktion repository checkout, and where its build puts things: each module's jar in
- * {@code <module>/target}, the Kafka broker's classpath in {@code launcher/target/kafka-lib}.
+ * {@code <module>/target}, the Kafka broker's classpath in {@code launcher/target/kafka-lib}, the mail
+ * catcher's jar in {@code launcher/target/mail-catcher}.
  */
 public record Repo(Path root) {
 
@@ -77,5 +78,10 @@ public record Repo(Path root) {
     /** The Kafka broker's classpath (kafka_2.13 with its dependencies and a log4j2 binding), copied by the launcher's build. */
     public Path kafkaLibDir() {
         return module("launcher").resolve("target").resolve("kafka-lib");
+    }
+
+    /** GreenMail's runnable jar (the mail catcher {@code up} starts unless SMTP_HOST is set), copied by the launcher's build. */
+    public Path mailCatcherJar() {
+        return module("launcher").resolve("target").resolve("mail-catcher").resolve("greenmail-standalone.jar");
     }
 }

@@ -4,6 +4,7 @@ import io.tracktion.launcher.LaunchException;
 import io.tracktion.launcher.config.Settings;
 import io.tracktion.launcher.layout.DataHome;
 import io.tracktion.launcher.layout.Repo;
+import io.tracktion.launcher.mail.MailCatcher;
 import io.tracktion.schemas.SchemaRegistryConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,8 @@ public final class Plan {
 
     static final String DEFAULT_SIM_SALES_PER_MINUTE = "120";
     static final String DEFAULT_SIM_POLL_INTERVAL = "5s";
+    /** In {@code --simulate}, the ingestor may ask the local simulator this often (Bandcamp: its default, 1). */
+    static final String DEFAULT_SIM_REQUESTS_PER_SECOND = "20";
 
     private final Settings settings;
     private final Repo repo;
@@ -27,6 +30,8 @@ public final class Plan {
     private final int simPort;
     private final int registryPort;
     private final int registryManagementPort;
+    private final int smtpPort;
+    private final int mailCatcherPort;
     private final Map<Service, Integer> servicePorts = new LinkedHashMap<>();
 
     public Plan(Settings settings, Repo repo, boolean simulate) throws LaunchException {
@@ -42,6 +47,8 @@ public final class Plan {
         this.simPort = settings.port("SIM_PORT", 8090);
         this.registryPort = settings.port("SCHEMA_REGISTRY_PORT", 8085);
         this.registryManagementPort = settings.port("SCHEMA_REGISTRY_MANAGEMENT_PORT", 8086);
+        this.smtpPort = settings.port("SMTP_PORT", 2525);
+        this.mailCatcherPort = settings.port("MAIL_CATCHER_PORT", 8095);
         for (Service service : Service.ALL) {
             servicePorts.put(service, settings.port(service.portVariable(), service.defaultPort()));
         }
@@ -156,10 +163,35 @@ public final class Plan {
         return servicePorts.get(service);
     }
 
-    /** The simulator's environment on top of the user's: SIM_PORT, and a lively demo rate unless set. */
-    /** In {@code --simulate}, the ingestor may ask the local simulator this often (Bandcamp: its default, 1). */
-    static final String DEFAULT_SIM_REQUESTS_PER_SECOND = "20";
+    /** Start our own mail catcher unless the user points at a mail server. */
+    public boolean startsMailCatcher() {
+        return !settings.isSet("SMTP_HOST");
+    }
 
+    /** Where the services send mail: the user's server, or the mail catcher. */
+    public String smtpHost() {
+        return settings.get("SMTP_HOST", MailCatcher.HOST);
+    }
+
+    /** The user's server's port, or the mail catcher's. */
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    public int mailCatcherPort() {
+        return mailCatcherPort;
+    }
+
+    public MailCatcher mailCatcher() {
+        return new MailCatcher(repo.mailCatcherJar(), smtpPort, mailCatcherPort);
+    }
+
+    /** Where the links in alert mail point: the API gateway, which forwards them to the alerts service. */
+    public String publicBaseUrl() {
+        return settings.get("PUBLIC_BASE_URL", "http://localhost:" + port(Service.API_GATEWAY));
+    }
+
+    /** The simulator's environment on top of the user's: SIM_PORT, and a lively demo rate unless set. */
     public Map<String, String> simulatorEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SIM_PORT", String.valueOf(simPort));
@@ -167,7 +199,10 @@ public final class Plan {
         return env;
     }
 
-    /** Every service's environment on top of the user's: where Kafka and PostgreSQL are, ports, state dir. */
+    /**
+     * Every service's environment on top of the user's: where Kafka, PostgreSQL and the mail server are, ports,
+     * state dir, URLs.
+     */
     public Map<String, String> serviceEnvironment() throws LaunchException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(SchemaRegistryConfig.URL_VARIABLE, schemaRegistry().url().toString());
@@ -178,6 +213,13 @@ public final class Plan {
         env.put("DB_USER", dbUser());
         env.put("DB_PASSWORD", dbPassword());
         servicePorts.forEach((service, port) -> env.put(service.portVariable(), String.valueOf(port)));
+        env.put("ALERTS_URL", settings.get("ALERTS_URL", "http://127.0.0.1:" + port(Service.ALERTS)));
+        env.put("PUBLIC_BASE_URL", publicBaseUrl());
+        // A mail server of the user's is left to the SMTP_* variables the services inherit, untouched.
+        if (startsMailCatcher()) {
+            env.put("SMTP_HOST", MailCatcher.HOST);
+            env.put("SMTP_PORT", String.valueOf(smtpPort));
+        }
         env.put("TRANSFORMER_STATE_DIR", settings.get("TRANSFORMER_STATE_DIR", home.transformerStateDir().toString()));
         if (simulate) {
             env.put("BANDCAMP_BASE_URL", settings.get("BANDCAMP_BASE_URL", simulatorUrl()));

@@ -5,6 +5,7 @@ import io.tracktion.launcher.kafka.KafkaBroker;
 import io.tracktion.launcher.kafka.KafkaTopics;
 import io.tracktion.launcher.layout.DataHome;
 import io.tracktion.launcher.layout.Repo;
+import io.tracktion.launcher.mail.MailCatcher;
 import io.tracktion.launcher.postgres.PostgresServer;
 import io.tracktion.launcher.process.NotHealthyException;
 import io.tracktion.launcher.process.Ports;
@@ -28,8 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code ./tracktion up}: starts Kafka, PostgreSQL, (the simulator,) and the services in order, each waited
- * for, then watches them until Ctrl-C or until one of them exits.
+ * {@code ./tracktion up}: starts Kafka, PostgreSQL, the schema registry, (the simulator,) the mail catcher and
+ * the services in order, each waited for, then watches them until Ctrl-C or until one of them exits.
  */
 public final class UpCommand {
 
@@ -39,6 +40,8 @@ public final class UpCommand {
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
     private static final List<String> SERVICE_JVM_ARGS = List.of("-Xmx256m");
     private static final int LOG_TAIL_LINES = 30;
+    /** The subscriber in the welcome's example, whose caught mail it shows how to read. */
+    private static final String EXAMPLE_EMAIL = "you@example.com";
 
     private final Plan plan;
     private final Repo repo;
@@ -71,6 +74,9 @@ public final class UpCommand {
         if (plan.simulate()) {
             startSimulator();
         }
+        if (plan.startsMailCatcher()) {
+            startMailCatcher();
+        }
         for (Service service : Service.ALL) {
             startService(service);
         }
@@ -89,6 +95,9 @@ public final class UpCommand {
         }
         if (plan.startsRegistry()) {
             jars.add(registryDistribution().runJar());
+        }
+        if (plan.startsMailCatcher()) {
+            jars.add(repo.mailCatcherJar());
         }
         Service.ALL.forEach(service -> jars.add(repo.serviceJar(service.module())));
         List<Path> missing = jars.stream().filter(jar -> !Files.exists(jar)).toList();
@@ -180,11 +189,7 @@ public final class UpCommand {
                         registryDistribution().dir(), home.logFile("schema-registry")),
                 started -> stop(started, SERVICE_STOP_GRACE));
         supervisor.watch(process);
-        try {
-            process.waitForHealth(server.readinessUrl(), HEALTH_TIMEOUT);
-        } catch (NotHealthyException e) {
-            throw new LaunchException(e.getMessage(), e);
-        }
+        waitForHealth(process, server.readinessUrl());
         console.ready("schemas in database " + database);
     }
 
@@ -206,6 +211,19 @@ public final class UpCommand {
         console.ready(plan.simulatorEnvironment().get("SIM_SALES_PER_MINUTE") + " sales/min");
     }
 
+    /** GreenMail on 127.0.0.1, so that alert mail can be read without a mail server (SMTP_HOST). */
+    private void startMailCatcher() throws LaunchException, InterruptedException {
+        MailCatcher catcher = plan.mailCatcher();
+        console.step("Starting mail catcher (GreenMail) on smtp://" + MailCatcher.HOST + ":" + plan.smtpPort());
+        ServiceProcess process = start("mail catcher",
+                () -> ServiceProcess.startCommand("mail catcher", catcher.command(), Map.of(), home.dir(),
+                        home.logFile("mail-catcher")),
+                started -> stop(started, SERVICE_STOP_GRACE));
+        supervisor.watch(process);
+        waitForHealth(process, catcher.readinessUrl());
+        console.ready("caught mail at " + catcher.apiUrl());
+    }
+
     private void startService(Service service) throws LaunchException, InterruptedException {
         int port = plan.port(service);
         console.step("Starting " + service.module() + " on http://localhost:" + port);
@@ -220,14 +238,19 @@ public final class UpCommand {
                 () -> ServiceProcess.start(name, jar, environment, home.logFile(name), SERVICE_JVM_ARGS),
                 started -> stop(started, SERVICE_STOP_GRACE));
         supervisor.watch(process);
-        try {
-            process.waitForHealth(URI.create("http://127.0.0.1:" + port + "/health"), HEALTH_TIMEOUT);
-        } catch (NotHealthyException e) {
-            throw new LaunchException(e.getMessage(), e);
-        }
+        waitForHealth(process, URI.create("http://127.0.0.1:" + port + "/health"));
         Optional<ServiceProcess> died = supervisor.firstExited();
         if (died.isPresent()) {
             throw new LaunchException(stoppedUnexpectedly(died.get()));
+        }
+    }
+
+    /** {@link ServiceProcess#waitForHealth}; its failure, which shows the tail of the process's log, ends {@code up}. */
+    private static void waitForHealth(ServiceProcess process, URI url) throws LaunchException, InterruptedException {
+        try {
+            process.waitForHealth(url, HEALTH_TIMEOUT);
+        } catch (NotHealthyException e) {
+            throw new LaunchException(e.getMessage(), e);
         }
     }
 
@@ -271,6 +294,11 @@ public final class UpCommand {
             requireFreePort(plan.registryManagementPort(), "SCHEMA_REGISTRY_MANAGEMENT_PORT",
                     "Set SCHEMA_REGISTRY_MANAGEMENT_PORT to another port.");
         }
+        if (plan.startsMailCatcher()) {
+            requireFreePort(plan.smtpPort(), "SMTP_PORT", "Is a mail catcher or Tracktion already running? "
+                    + "Set SMTP_PORT to another port, or SMTP_HOST to send mail through that server.");
+            requireFreePort(plan.mailCatcherPort(), "MAIL_CATCHER_PORT", "Set MAIL_CATCHER_PORT to another port.");
+        }
         for (Service service : Service.ALL) {
             requireFreePort(plan.port(service), service.portVariable(),
                     "Set " + service.portVariable() + " to another port.");
@@ -294,6 +322,15 @@ public final class UpCommand {
         console.line("  Schema registry:    " + schemaRegistryUrl + "  (Confluent API: " + schemaRegistryUrl
                 + "/apis/ccompat/v7)");
         console.line("                      curl " + schemaRegistryUrl + "/apis/ccompat/v7/subjects");
+        console.line("  Alerts:             curl -X POST http://localhost:" + apiPort + "/api/v1/subscriptions"
+                + " -H 'Content-Type: application/json' \\");
+        console.line("                        -d '{\"email\":\"" + EXAMPLE_EMAIL
+                + "\",\"target\":{\"dimension\":\"store\"}}'");
+        if (plan.startsMailCatcher()) {
+            console.line("  Caught mail:        curl " + plan.mailCatcher().inboxUrl(EXAMPLE_EMAIL));
+        } else {
+            console.line("  Mail:               sent through " + plan.smtpHost() + ":" + plan.smtpPort() + " (SMTP_HOST)");
+        }
         console.line("  Logs:               " + home.logsDir());
         console.line("Press Ctrl-C to stop.");
     }

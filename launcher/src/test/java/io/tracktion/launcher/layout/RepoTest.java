@@ -21,6 +21,8 @@ class RepoTest {
                 REPO.simulatorJar());
         assertEquals(Path.of("/srv/tracktion/launcher/target/launcher-0.1.0-SNAPSHOT-all.jar"), REPO.launcherJar());
         assertEquals(Path.of("/srv/tracktion/launcher/target/kafka-lib"), REPO.kafkaLibDir());
+        assertEquals(Path.of("/srv/tracktion/launcher/target/mail-catcher/greenmail-standalone.jar"),
+                REPO.mailCatcherJar());
     }
 
     @Test

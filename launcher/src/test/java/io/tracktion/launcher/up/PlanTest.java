@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tracktion.launcher.LaunchException;
 import io.tracktion.launcher.config.Settings;
 import io.tracktion.launcher.layout.Repo;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ class PlanTest {
         assertEquals("8081", env.get("INGESTOR_PORT"));
         assertEquals("8082", env.get("TRANSFORMER_PORT"));
         assertEquals("8083", env.get("LOADER_PORT"));
+        assertEquals("8084", env.get("ALERTS_PORT"));
         assertEquals(REPO.resolve(".tracktion/state/transformer").toString(), env.get("TRANSFORMER_STATE_DIR"));
         assertFalse(env.containsKey("BANDCAMP_BASE_URL"), "live mode leaves the feed URL to the ingestor's default");
         assertFalse(env.containsKey("BANDCAMP_PAGES_URL"), "live mode fetches release pages at their own URLs");
@@ -116,8 +118,61 @@ class PlanTest {
     }
 
     @Test
+    void withoutSmtpHostTheServicesSendToTheStartedMailCatcher() throws Exception {
+        Plan plan = plan(Map.of(), false);
+        assertTrue(plan.startsMailCatcher());
+        Map<String, String> env = plan.serviceEnvironment();
+        assertEquals("127.0.0.1", env.get("SMTP_HOST"));
+        assertEquals("2525", env.get("SMTP_PORT"));
+        assertEquals(8095, plan.mailCatcherPort());
+        assertEquals(URI.create("http://127.0.0.1:8095/api/service/readiness"), plan.mailCatcher().readinessUrl());
+        assertEquals(URI.create("http://127.0.0.1:8095/api/user/you@example.com/messages/INBOX"),
+                plan.mailCatcher().inboxUrl("you@example.com"));
+
+        Plan moved = plan(Map.of("SMTP_PORT", "12525", "MAIL_CATCHER_PORT", "18095", "SMTP_HOST", " "), false);
+        assertTrue(moved.startsMailCatcher(), "a blank SMTP_HOST counts as unset");
+        Map<String, String> movedEnv = moved.serviceEnvironment();
+        assertEquals("127.0.0.1", movedEnv.get("SMTP_HOST"));
+        assertEquals("12525", movedEnv.get("SMTP_PORT"));
+        List<String> command = moved.mailCatcher().command();
+        assertTrue(command.contains("-Dgreenmail.smtp.port=12525"), command.toString());
+        assertTrue(command.contains("-Dgreenmail.api.port=18095"), command.toString());
+        assertEquals(List.of("-jar", REPO.resolve("launcher/target/mail-catcher/greenmail-standalone.jar").toString()),
+                command.subList(command.size() - 2, command.size()));
+    }
+
+    @Test
+    void aUserMailServerIsLeftToTheVariablesTheServicesInherit() throws Exception {
+        Plan plan = plan(Map.of("SMTP_HOST", "smtp.example.com", "SMTP_PORT", "587", "SMTP_USER", "alerts",
+                "SMTP_PASSWORD", "s3cret", "SMTP_STARTTLS", "true"), false);
+        assertFalse(plan.startsMailCatcher());
+        assertEquals("smtp.example.com", plan.smtpHost());
+        assertEquals(587, plan.smtpPort());
+        Map<String, String> env = plan.serviceEnvironment();
+        for (String variable : List.of("SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD", "SMTP_STARTTLS")) {
+            assertFalse(env.containsKey(variable), variable + " is not overridden");
+        }
+    }
+
+    @Test
+    void linksInMailPointAtTheApiGatewayUnlessPublicBaseUrlIsSet() throws Exception {
+        assertEquals("http://localhost:8080", plan(Map.of(), false).serviceEnvironment().get("PUBLIC_BASE_URL"));
+        assertEquals("http://localhost:18080",
+                plan(Map.of("API_PORT", "18080"), false).serviceEnvironment().get("PUBLIC_BASE_URL"));
+        assertEquals("https://tracktion.example.com", plan(Map.of("PUBLIC_BASE_URL", "https://tracktion.example.com"),
+                false).serviceEnvironment().get("PUBLIC_BASE_URL"));
+    }
+
+    @Test
+    void theGatewayFindsTheAlertsServiceAtAlertsUrl() throws Exception {
+        assertEquals("http://127.0.0.1:8084", plan(Map.of(), false).serviceEnvironment().get("ALERTS_URL"));
+        assertEquals("http://127.0.0.1:18084",
+                plan(Map.of("ALERTS_PORT", "18084"), false).serviceEnvironment().get("ALERTS_URL"));
+    }
+
+    @Test
     void servicesStartConsumersFirstAndTheIngestorLast() {
-        assertEquals(List.of("loader-service", "transformer-streams", "api-gateway", "ingestor-service"),
-                Service.ALL.stream().map(Service::module).toList());
+        assertEquals(List.of("loader-service", "transformer-streams", "alerts-service", "api-gateway",
+                "ingestor-service"), Service.ALL.stream().map(Service::module).toList());
     }
 }
