@@ -87,7 +87,7 @@ public class MessageRenderer {
             case "chart_entry" -> "entered the top " + whole(a.text("threshold")) + " of "
                     + ("store".equals(a.text("scope")) ? "Bandcamp" : String.valueOf(a.text("scope")).replace("genre=", ""))
                     + " over 24 hours at #" + a.text("rank") + " (" + whole(a.text("observed")) + " sold)";
-            case "sale" -> "sold " + quoted(a.text("title")) + " for " + a.text("amount") + " " + a.text("currency")
+            case "sale" -> "sold " + quoted(a.text("title")) + " for " + amount(a.text("amount"), a.text("currency")) + " " + a.text("currency")
                     + money(" (USD ", a.text("amountUsd")) + (a.text("amountUsd") == null ? "" : ")")
                     + country(" to a buyer in ", a.text("country"));
             default -> a.kind();
@@ -135,6 +135,18 @@ public class MessageRenderer {
 
     private static String quoted(String title) {
         return title == null ? "an item" : "\u201c" + Texts.oneLine(title, 100) + "\u201d";
+    }
+
+    /** The seller's amount as its currency writes prices: 15.00 CAD, 1500 JPY; more digits when it has them. */
+    private static String amount(String number, String currency) {
+        BigDecimal value = new BigDecimal(number).stripTrailingZeros();
+        int digits;
+        try {
+            digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            digits = 2;
+        }
+        return value.setScale(Math.max(digits, value.scale()), RoundingMode.UNNECESSARY).toPlainString();
     }
 
     private static String whole(String number) {

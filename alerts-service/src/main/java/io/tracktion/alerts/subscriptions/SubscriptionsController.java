@@ -70,7 +70,8 @@ public class SubscriptionsController {
 
     /** A page for a person who followed a link in a browser, JSON for everyone else. */
     private static HttpResponse<?> answer(HttpRequest<?> request, SubscriptionView view, String title, String text) {
-        boolean browser = request.getHeaders().accept().stream().anyMatch(type -> type.matches(MediaType.TEXT_HTML_TYPE));
+        // A browser names text/html; curl and API clients send */* or JSON and get JSON.
+        boolean browser = request.getHeaders().accept().stream().anyMatch(type -> type.getName().equals(MediaType.TEXT_HTML));
         if (!browser) {
             return HttpResponse.ok(view);
         }

@@ -28,9 +28,11 @@ class MessageRendererTest {
                 "probability", 1.234e-19)))).isEqualTo("20 sold in the last hour where about 0.42 were expected (probability 1.2e-19)");
         assertThat(MessageRenderer.headline(alert("chart_entry", Map.of("threshold", "10.0000", "scope", "genre=jazz",
                 "rank", 3, "observed", "41.0000")))).isEqualTo("entered the top 10 of jazz over 24 hours at #3 (41 sold)");
-        assertThat(MessageRenderer.headline(alert("sale", Map.of("title", "Lanterns\nBcc: x", "amount", "10.00",
+        assertThat(MessageRenderer.headline(alert("sale", Map.of("title", "Lanterns\nBcc: x", "amount", "10.0000",
                 "currency", "EUR", "amountUsd", "11.6200", "country", "DE"))))
                 .isEqualTo("sold \u201cLanterns Bcc: x\u201d for 10.00 EUR (USD 11.62) to a buyer in DE");
+        assertThat(MessageRenderer.headline(alert("sale", Map.of("title", "Tape", "amount", "1500", "currency", "JPY"))))
+                .isEqualTo("sold \u201cTape\u201d for 1500 JPY");
     }
 
     @Test

@@ -114,10 +114,14 @@ class SubscriptionsApiTest {
         assertThat(before.get("items").get(0).get("target").get("id").asText())
                 .isEqualTo(EntityIds.artist("https://velvetorrery.bandcamp.com"));
 
-        HttpResponse<String> confirmed = app.get(confirm);
-        assertThat(confirmed.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(confirmed.body()).get("status").asText()).isEqualTo("active");
-        assertThat(app.get(confirm).statusCode()).as("a second click").isEqualTo(200);
+        HttpResponse<String> fromCurl = AlertsApp.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(confirm))
+                .header("Accept", "*/*").build());
+        assertThat(fromCurl.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(fromCurl.body()).get("status").asText()).isEqualTo("active");
+        HttpResponse<String> fromBrowser = AlertsApp.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(confirm))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build());
+        assertThat(fromBrowser.statusCode()).as("a second click").isEqualTo(200);
+        assertThat(fromBrowser.body()).contains("<h2>Subscription confirmed</h2>");
 
         JsonNode after = JSON.readTree(app.get(manage).body());
         assertThat(after.get("email").asText()).isEqualTo("fan@example.com");
