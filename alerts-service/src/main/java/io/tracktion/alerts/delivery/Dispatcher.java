@@ -7,6 +7,7 @@ import io.tracktion.alerts.subscriptions.Subscription;
 import io.tracktion.alerts.subscriptions.SubscriptionStore;
 import io.tracktion.alerts.webhooks.WebhookMessage;
 import io.tracktion.alerts.webhooks.WebhookSender;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +30,10 @@ import org.slf4j.LoggerFactory;
  *   <li>record the outcome: sent; or, on failure, due again after a backoff; or, refused for good, failed, and after
  *       {@code ALERTS_MAX_FAILURES} such refusals in a row the subscription is disabled with the reason.</li>
  * </ol>
- * A restart before step 3 sends the message afterwards. A crash between steps 3 and 4 leaves it 'sending'; after the
- * claim lease it is sent again with the same Message-ID (and webhook delivery id), which mail systems and receivers
- * use to drop the repeat: nothing is lost, and a repeat is recognisable.
+ * A restart before step 3 sends the message afterwards. A restart (SIGTERM) during steps 3 and 4 lets the message
+ * in hand finish, recorded, before the service stops, and starts no other. A crash between steps 3 and 4 leaves it
+ * 'sending'; after the claim lease it is sent again with the same Message-ID (and webhook delivery id), which mail
+ * systems and receivers use to drop the repeat: nothing is lost, and a repeat is recognisable.
  */
 @Singleton
 public class Dispatcher {
@@ -39,6 +43,8 @@ public class Dispatcher {
     private static final int MAX_ATTEMPTS = 10;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LAST_RETRY = Duration.ofHours(1);
+    /** Longer than a webhook's worst case (redirects, each with its timeout). */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(45);
 
     private final Jdbc jdbc;
     private final DeliveryStore deliveries;
@@ -54,6 +60,9 @@ public class Dispatcher {
     private final int maxFailures;
     private final Duration lease;
     private final Clock clock = Clock.systemUTC();
+    /** Held while a message is between being sent and being recorded. */
+    private final ReentrantLock inHand = new ReentrantLock();
+    private volatile boolean stopping;
 
     public Dispatcher(Jdbc jdbc, DeliveryStore deliveries, SubscriptionStore subscriptions, Outbox outbox,
                       MessageRenderer renderer, Links links, EmailSender email, WebhookSender webhooks,
@@ -79,7 +88,7 @@ public class Dispatcher {
 
     @Scheduled(fixedDelay = "${alerts.dispatch-interval}", initialDelay = "1s")
     void dispatchDue() {
-        if (!enabled) {
+        if (!enabled || stopping) {
             return;
         }
         try {
@@ -88,11 +97,33 @@ public class Dispatcher {
                 Instant now = clock.instant();
                 claimed = jdbc.inTransaction(connection -> deliveries.claim(connection, now, lease, BATCH));
                 for (DeliveryStore.Claimed delivery : claimed) {
-                    deliver(delivery);
+                    if (stopping) {
+                        return; // the rest stay claimed and go after the lease, from this instance or another
+                    }
+                    inHand.lock();
+                    try {
+                        deliver(delivery);
+                    } finally {
+                        inHand.unlock();
+                    }
                 }
-            } while (claimed.size() == BATCH);
+            } while (claimed.size() == BATCH && !stopping);
         } catch (SQLException e) {
             LOG.warn("Cannot dispatch due messages now; trying again shortly: {}", e.toString());
+        }
+    }
+
+    /**
+     * On shutdown (before the database pool closes, which this depends on): no new message is started, and the one in
+     * hand is sent and recorded, so a restart between sending and recording does not send it twice.
+     */
+    @PreDestroy
+    void finishTheMessageInHand() throws InterruptedException {
+        stopping = true;
+        if (inHand.tryLock(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            inHand.unlock();
+        } else {
+            LOG.warn("A message was still being sent after {}; it is sent again after the claim lease", SHUTDOWN_WAIT);
         }
     }
 

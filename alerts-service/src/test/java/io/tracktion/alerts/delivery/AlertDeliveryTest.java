@@ -123,6 +123,30 @@ class AlertDeliveryTest {
     }
 
     @Test
+    void aRestartBetweenSendingAndRecordingFinishesTheRecordFirstAndSendsNothingAgain() throws Exception {
+        String fan = "fan6@example.com";
+        try (AlertsApp app = start(Map.of())) {
+            subscribeAndConfirm(app, MAIL, fan, subscription(fan, "[\"milestone\"]", ""));
+        }
+        PauseAfterSend.reset();
+        AlertsApp paused = start(Map.of("test.pause-after-send", true));
+        Signals.publish(KAFKA, List.of(Signals.milestone("artist", ARTIST, "Velvet Orrery", Instant.now(), "100", "100")));
+        assertThat(PauseAfterSend.sent.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(alertMails(fan)).isEqualTo(1);
+        Thread restart = new Thread(paused::close, "restart");
+        restart.start(); // SIGTERM's shutdown, while the message is sent and not yet recorded
+        Thread.sleep(1_000);
+        assertThat(restart.isAlive()).as("the shutdown waits for the message in hand").isTrue();
+        PauseAfterSend.release.countDown();
+        restart.join(30_000);
+        assertThat(count("SELECT count(*) FROM alerts.delivery WHERE purpose = 'alerts' AND status = 'sent'")).isEqualTo(1);
+        try (AlertsApp app = start(Map.of("alerts.claim-lease", "500ms"))) {
+            Thread.sleep(3_000);
+            assertThat(alertMails(fan)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aCrashBetweenSendingAndRecordingRepeatsTheMessageUnderItsOwnMessageId() throws Exception {
         String fan = "fan4@example.com";
         try (AlertsApp app = start(Map.of())) {
