@@ -47,6 +47,33 @@ final class ApiClient {
         return sales;
     }
 
+    /** POST a body to a path of the gateway. */
+    HttpResponse<String> post(String path, String json) {
+        return postAbsolute(base.resolve(path).toString(), json, "application/json");
+    }
+
+    /** POST to a full URL, such as a link in a mail. */
+    HttpResponse<String> postAbsolute(String url, String body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** GET a full URL, such as a link in a mail. */
+    HttpResponse<String> getAbsolute(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted", e);
+        }
+    }
+
     JsonNode get(String pathAndQuery) {
         try {
             HttpResponse<String> response = http.send(

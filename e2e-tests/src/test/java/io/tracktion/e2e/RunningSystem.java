@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The four services, each its own JVM started from its packaged jar, as {@code ./tracktion up} runs them,
+ * The five services, each its own JVM started from its packaged jar, as {@code ./tracktion up} runs them,
  * on free ports. Logs go to files in the work folder; a failing start shows the log's tail.
  */
 final class RunningSystem implements AutoCloseable {
@@ -26,7 +26,8 @@ final class RunningSystem implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Map<String, String> PORT_VARIABLES = Map.of("loader-service", "LOADER_PORT",
-            "transformer-streams", "TRANSFORMER_PORT", "api-gateway", "API_PORT", "ingestor-service", "INGESTOR_PORT");
+            "transformer-streams", "TRANSFORMER_PORT", "alerts-service", "ALERTS_PORT", "api-gateway", "API_PORT",
+            "ingestor-service", "INGESTOR_PORT");
     private static final List<String> JVM_ARGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final Path workDir;
@@ -40,10 +41,10 @@ final class RunningSystem implements AutoCloseable {
         this.apiBase = apiBase;
     }
 
-    /** Starts loader, transformer, API and ingestor, in that order, each healthy before the next. */
+    /** Starts loader, transformer, alerts, API and ingestor, in that order, each healthy before the next. */
     static RunningSystem start(Path workDir, Map<String, String> infrastructure) throws IOException {
-        return start(workDir, infrastructure, List.of("loader-service", "transformer-streams", "api-gateway",
-                "ingestor-service"));
+        return start(workDir, infrastructure, List.of("loader-service", "transformer-streams", "alerts-service",
+                "api-gateway", "ingestor-service"));
     }
 
     /** Starts the loader alone, e.g. to fill another database from the topics. */
@@ -59,6 +60,10 @@ final class RunningSystem implements AutoCloseable {
         env.put("INGESTOR_PORT", String.valueOf(Ports.findFree()));
         env.put("TRANSFORMER_PORT", String.valueOf(Ports.findFree()));
         env.put("LOADER_PORT", String.valueOf(Ports.findFree()));
+        int alertsPort = Ports.findFree();
+        env.put("ALERTS_PORT", String.valueOf(alertsPort));
+        env.put("ALERTS_URL", "http://127.0.0.1:" + alertsPort);
+        env.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + apiPort); // links in mails go through the gateway
         env.put("TRANSFORMER_STATE_DIR", workDir.resolve("transformer-state").toString());
         RunningSystem system = new RunningSystem(workDir, Map.copyOf(env), URI.create("http://127.0.0.1:" + apiPort));
         try {

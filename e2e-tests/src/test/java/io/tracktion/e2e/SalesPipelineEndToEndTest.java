@@ -14,6 +14,9 @@ import io.tracktion.schemas.Signal;
 import io.tracktion.schemas.StatsWindow;
 import io.tracktion.schemas.TrendingChart;
 import io.tracktion.schemas.Topics;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.tracktion.simulator.BandcampSimulator;
 import io.tracktion.simulator.catalog.Artist;
 import io.tracktion.simulator.pages.PageStyle;
@@ -54,8 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole spine on real parts: the Bandcamp simulator (in this JVM, on a manual clock) → ingestor →
- * Kafka → transformer → loader → PostgreSQL → API gateway, each service its own process started from its
- * packaged jar. After every step the API must report exactly what the simulator served: the simulator's
+ * Kafka → transformer → loader → PostgreSQL → API gateway, and transformer → alerts-service → SMTP (GreenMail, in
+ * this JVM), each service its own process started from its packaged jar. After every step the API must report exactly what the simulator served: the simulator's
  * ledger is the ground truth. The steps build on each other, in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,6 +82,8 @@ class SalesPipelineEndToEndTest {
     static Path workDir;
 
     private final ManualClock clock = SimClock.manual(START);
+    /** The SMTP server the alerts go to. */
+    private final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private String database;
     private Map<String, String> infrastructure;
     private BandcampSimulator simulator;
@@ -88,6 +93,7 @@ class SalesPipelineEndToEndTest {
     @BeforeAll
     void startTheSystem() throws Exception {
         simulator = BandcampSimulator.builder().seed(2026).salesPerMinute(20).clock(clock).build().start();
+        mail.start();
         database = postgres.newDatabase();
         infrastructure = Map.ofEntries(
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
@@ -102,7 +108,11 @@ class SalesPipelineEndToEndTest {
                 Map.entry("BANDCAMP_POLL_INTERVAL", "1s"),
                 Map.entry("BANDCAMP_PAGES_URL", simulator.baseUrl() + "/_pages"),
                 Map.entry("BANDCAMP_REQUESTS_PER_SECOND", "50"),
-                Map.entry("SCHEMA_REGISTRY_URL", SchemaRegistry.url()));
+                Map.entry("SCHEMA_REGISTRY_URL", SchemaRegistry.url()),
+                Map.entry("SMTP_HOST", "127.0.0.1"),
+                Map.entry("SMTP_PORT", String.valueOf(mail.getSmtp().getPort())),
+                // A store-wide subscription to every sale: as many messages as the pipeline makes, none held.
+                Map.entry("ALERTS_MAX_PER_HOUR", "10000"));
         system = RunningSystem.start(workDir, infrastructure);
         api = system.api();
         // The first poll (get_initial) must see the clock at START: the ingestor reports healthy as soon as the
@@ -118,6 +128,7 @@ class SalesPipelineEndToEndTest {
         if (simulator != null) {
             simulator.close();
         }
+        mail.stop();
     }
 
     @Test
@@ -379,6 +390,41 @@ class SalesPipelineEndToEndTest {
 
     @Test
     @Order(11)
+    void aSubscriberThroughTheGatewayIsToldOfSalesUntilTheUnsubscribeLinkStopsIt() throws Exception {
+        String fan = "fan@example.com";
+        var created = api.post("/api/v1/subscriptions", "{\"email\": \"" + fan + "\", \"target\": {\"dimension\": "
+                + "\"store\"}, \"kinds\": [\"sale\"]}");
+        assertEquals(202, created.statusCode(), created.body());
+        assertTrue(mail.waitForIncomingEmail(30_000, 1), "the confirmation mail");
+        String confirmation = GreenMailUtil.getBody(mail.getReceivedMessages()[0]).replace("=\r\n", "");
+        java.util.regex.Matcher confirm = java.util.regex.Pattern
+                .compile("http://127\\.0\\.0\\.1:\\d+/api/v1/subscriptions/confirm\\?token=[A-Za-z0-9_.=-]+").matcher(confirmation);
+        assertTrue(confirm.find(), confirmation);
+        assertEquals("active", JSON.readTree(api.getAbsolute(confirm.group()).body()).get("status").asText());
+
+        clock.advance(Duration.ofMinutes(3));
+        awaitApiMatchesLedger();
+        await().atMost(SETTLE).until(() -> mail.getReceivedMessages().length > 1);
+        jakarta.mail.internet.MimeMessage alert = mail.getReceivedMessages()[1];
+        assertTrue(alert.getSubject().startsWith("Tracktion: Bandcamp: "), alert.getSubject());
+        assertTrue(GreenMailUtil.getBody(alert).contains("sold "), "an alert states the sale");
+        String unsubscribe = alert.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
+        assertEquals("List-Unsubscribe=One-Click", alert.getHeader("List-Unsubscribe-Post")[0]);
+
+        var ended = api.postAbsolute(unsubscribe, "List-Unsubscribe=One-Click", "application/x-www-form-urlencoded");
+        assertEquals("unsubscribed", JSON.readTree(ended.body()).get("status").asText());
+        Thread.sleep(2_000); // what was being sent as the link was followed
+        int before = mail.getReceivedMessages().length;
+        long itemsBefore = simulator.ledger().items();
+        clock.advance(Duration.ofMinutes(3));
+        awaitApiMatchesLedger();
+        assertTrue(simulator.ledger().items() > itemsBefore, "more sales after unsubscribing");
+        Thread.sleep(3_000);
+        assertEquals(before, mail.getReceivedMessages().length, "no mail after unsubscribing");
+    }
+
+    @Test
+    @Order(12)
     void everyTopicReplayedIntoAFreshDatabaseGivesTheSameTables() throws Exception {
         system.close();
         // Whatever the transformer wrote while the loader was stopping is loaded by a loader started again.
