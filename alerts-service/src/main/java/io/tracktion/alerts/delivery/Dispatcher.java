@@ -3,6 +3,7 @@ package io.tracktion.alerts.delivery;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.tracktion.alerts.db.Jdbc;
+import io.tracktion.alerts.metrics.AlertCounters;
 import io.tracktion.alerts.subscriptions.Subscription;
 import io.tracktion.alerts.subscriptions.SubscriptionStore;
 import io.tracktion.alerts.webhooks.WebhookMessage;
@@ -55,6 +56,7 @@ public class Dispatcher {
     private final EmailSender email;
     private final WebhookSender webhooks;
     private final DispatchHooks hooks;
+    private final AlertCounters counters;
     private final boolean enabled;
     private final int maxPerHour;
     private final int maxFailures;
@@ -66,7 +68,7 @@ public class Dispatcher {
 
     public Dispatcher(Jdbc jdbc, DeliveryStore deliveries, SubscriptionStore subscriptions, Outbox outbox,
                       MessageRenderer renderer, Links links, EmailSender email, WebhookSender webhooks,
-                      DispatchHooks hooks,
+                      DispatchHooks hooks, AlertCounters counters,
                       @Value("${alerts.dispatch-enabled:true}") boolean enabled,
                       @Value("${alerts.max-per-hour}") int maxPerHour,
                       @Value("${alerts.max-failures}") int maxFailures,
@@ -80,6 +82,7 @@ public class Dispatcher {
         this.email = email;
         this.webhooks = webhooks;
         this.hooks = hooks;
+        this.counters = counters;
         this.enabled = enabled;
         this.maxPerHour = maxPerHour;
         this.maxFailures = maxFailures;
@@ -153,6 +156,7 @@ public class Dispatcher {
             subscriptions.succeeded(connection, delivery.subscriptionId());
             return null;
         });
+        counters.message(channel(delivery, message.subscription()), "sent");
     }
 
     private Optional<Outgoing> prepare(java.sql.Connection connection, DeliveryStore.Claimed delivery, Instant now)
@@ -176,6 +180,7 @@ public class Dispatcher {
         if (recent.count() >= maxPerHour) {
             // Held until the hour since the earliest of them has passed; what else is due by then joins it.
             deliveries.later(connection, delivery.id(), recent.earliest().plus(Duration.ofHours(1)), null, false);
+            counters.held();
             return Optional.empty();
         }
         deliveries.absorbDue(connection, delivery, now);
@@ -190,9 +195,14 @@ public class Dispatcher {
         return Optional.of(new Outgoing(s, rendered, webhook, unsubscribe));
     }
 
+    /** Confirmations always go by e-mail; alerts by the subscription's channel. */
+    private static String channel(DeliveryStore.Claimed delivery, Subscription s) {
+        return delivery.purpose().equals("confirmation") ? "email" : s.channel();
+    }
+
     private void send(DeliveryStore.Claimed delivery, Outgoing message) throws DeliveryException {
         Subscription s = message.subscription();
-        if (message.webhook() != null && s.channel().equals("webhook")) {
+        if (channel(delivery, s).equals("webhook")) {
             webhooks.send(s.webhookUrl(), s.webhookFormat(), s.webhookSecret(), message.webhook());
         } else {
             email.send(s.email(), message.rendered(), "<" + delivery.id() + "@tracktion>", message.unsubscribe());
@@ -207,9 +217,11 @@ public class Dispatcher {
             deliveries.later(connection, delivery.id(), now.plus(wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait),
                     error, true);
             LOG.info("Delivery {} not sent (attempt {}), trying again later: {}", delivery.id(), delivery.attempts(), error);
+            counters.message(channel(delivery, s), "retried");
             return;
         }
         deliveries.failed(connection, delivery.id(), error);
+        counters.message(channel(delivery, s), "failed");
         int failures = subscriptions.failed(connection, s.id());
         LOG.warn("Delivery {} failed for good ({} in a row for subscription {}): {}", delivery.id(), failures, s.id(), error);
         if (failures >= maxFailures && s.isActive()) {

@@ -3,6 +3,7 @@ package io.tracktion.alerts.matching;
 import io.micronaut.context.annotation.Value;
 import io.tracktion.alerts.db.Jdbc;
 import io.tracktion.alerts.delivery.Outbox;
+import io.tracktion.alerts.metrics.AlertCounters;
 import io.tracktion.alerts.subscriptions.Kinds;
 import io.tracktion.alerts.subscriptions.Subscription;
 import io.tracktion.alerts.subscriptions.SubscriptionStore;
@@ -47,10 +48,12 @@ public class AlertBatches {
     private final SubscriptionStore subscriptions;
     private final Outbox outbox;
     private final Duration spikeCooldown;
+    private final AlertCounters counters;
     private final Clock clock = Clock.systemUTC();
 
-    public AlertBatches(Jdbc jdbc, SubscriptionStore subscriptions, Outbox outbox,
+    public AlertBatches(Jdbc jdbc, SubscriptionStore subscriptions, Outbox outbox, AlertCounters counters,
                         @Value("${alerts.spike-cooldown}") Duration spikeCooldown) {
+        this.counters = counters;
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
         this.outbox = outbox;
@@ -59,12 +62,14 @@ public class AlertBatches {
 
     /** Returns the number of new alerts. */
     public <T> int process(ConsumerRecords<byte[], byte[]> records, Matching<T> matching) throws SQLException {
-        return jdbc.inTransaction(connection -> {
+        int alerted = jdbc.inTransaction(connection -> {
             List<ConsumerRecord<byte[], byte[]>> unread = ConsumerOffsets.unread(connection, records);
-            int alerted = unread.isEmpty() ? 0 : alert(connection, unread, matching);
+            int made = unread.isEmpty() ? 0 : alert(connection, unread, matching);
             ConsumerOffsets.advance(connection, records);
-            return alerted;
+            return made;
         });
+        counters.alerted(alerted); // after the commit: a batch rolled back and retried counts once
+        return alerted;
     }
 
     private <T> int alert(Connection connection, List<ConsumerRecord<byte[], byte[]>> unread, Matching<T> matching)

@@ -73,6 +73,10 @@ class AlertDeliveryTest {
             assertThat(Mails.html(alert)).contains("Velvet Orrery Bcc: evil@example.org").doesNotContain("<script");
             Thread.sleep(1_000);
             assertThat(mailsTo(MAIL, fan)).as("the confirmation and one alert: nothing about the other artist").hasSize(2);
+            String metrics = app.get("/metrics").body();
+            assertThat(metrics).contains("tracktion_alerts_total 1.0",
+                    "tracktion_alerts_messages_total{channel=\"email\",outcome=\"sent\"} 2.0",
+                    "tracktion_alerts_messages_total{channel=\"webhook\",outcome=\"sent\"} 0.0");
 
             // One click, and no more.
             assertThat(app.oneClick(Mails.header(alert, "List-Unsubscribe").replaceAll("[<>]", "")).statusCode()).isEqualTo(200);

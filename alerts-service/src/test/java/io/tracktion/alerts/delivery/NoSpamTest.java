@@ -65,6 +65,7 @@ class NoSpamTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> alertMails(fan).size() == 2);
             Thread.sleep(1_500);
             assertThat(alertMails(fan)).hasSize(2);
+            assertThat(app.get("/metrics").body()).containsPattern("tracktion_alerts_held_total [1-9]");
             // The other two wait until an hour has passed since the first.
             Instant held = instant("SELECT min(due_at) FROM alerts.delivery WHERE purpose = 'alerts' AND status = 'pending'");
             Instant firstSent = instant("SELECT min(sent_at) FROM alerts.delivery WHERE status = 'sent' AND purpose = 'alerts'");
