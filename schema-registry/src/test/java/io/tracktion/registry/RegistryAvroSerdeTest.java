@@ -2,6 +2,7 @@ package io.tracktion.registry;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,9 +14,17 @@ import io.tracktion.schemas.SaleItemType;
 import io.tracktion.schemas.SchemaRegistryConfig;
 import io.tracktion.schemas.SchemaRegistryUnavailableException;
 import io.tracktion.schemas.SingleObjectSerde;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterAll;
@@ -143,6 +152,36 @@ class RegistryAvroSerdeTest {
                         .setSaleId("s").setEventId("e").setItemIndex(0).setCartSize(1).setFeedBaseUrl("http://x")
                         .setFetchedAt(Instant.EPOCH).setItemJson("{}").build()));
         assertTrue(write.getMessage().contains("bandcamp.sales.raw-value"), write.getMessage());
+    }
+
+    @Test
+    void aRegistryThatNeverAnswersIsRetriableNotAHang() throws Exception {
+        byte[] bytes = RegistryAvroSerde.sale(config).serialize(SALES, sale());
+        // Accepts connections and reads requests, and never says a word: a stuck registry.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            var stuck = new SchemaRegistryConfig(URI.create("http://127.0.0.1:" + silent.getLocalPort()),
+                    Duration.ofMillis(500));
+
+            var read = assertThrows(SchemaRegistryUnavailableException.class,
+                    () -> RegistryAvroSerde.sale(stuck).deserialize(SALES, bytes));
+            assertTrue(read.getMessage().contains("Cannot fetch schema id"), read.getMessage());
+            assertFalse(held.isEmpty(), "the serde asked the silent registry");
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
     }
 
     @Test

@@ -74,8 +74,8 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
 
     private final Class<T> type;
     private final SchemaRegistryConfig registry;
-    private final AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
-    private final AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
+    private final AvroKafkaSerializer<T> serializer;
+    private final AvroKafkaDeserializer<T> deserializer;
     private final SingleObjectSerde<T> singleObject;
     private final SpecificDatumWriter<T> bodyWriter;
     private final Map<String, CachedHeader> headers = new ConcurrentHashMap<>();
@@ -85,6 +85,8 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
         this.registry = registry;
         this.singleObject = singleObject;
         this.bodyWriter = new SpecificDatumWriter<>(type);
+        this.serializer = new AvroKafkaSerializer<>(RegistryClients.of(registry));
+        this.deserializer = new AvroKafkaDeserializer<>(RegistryClients.of(registry));
         Map<String, Object> config = registry.serdeConfig();
         serializer.configure(config, false);
         deserializer.configure(config, false);

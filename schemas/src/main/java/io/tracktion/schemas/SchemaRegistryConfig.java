@@ -1,20 +1,33 @@
 package io.tracktion.schemas;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * Where the schema registry is, and how our serdes talk to it. {@code url} is the registry's root (an Apicurio
  * Registry 3: {@code http://127.0.0.1:8085}, from {@code SCHEMA_REGISTRY_URL}); its Confluent-compatible API,
  * the one any Kafka client's registry library speaks, is at {@link #confluentApi()}.
+ *
+ * <p>{@code requestTimeout} bounds how long our serdes wait for the registry to connect or to say anything on a
+ * request before they report it unavailable; Apicurio's serde then retries a couple of times.
  */
-public record SchemaRegistryConfig(URI url) {
+public record SchemaRegistryConfig(URI url, Duration requestTimeout) {
 
     /** The variable that names the registry, and its local default. */
     public static final String URL_VARIABLE = "SCHEMA_REGISTRY_URL";
     public static final String DEFAULT_URL = "http://127.0.0.1:8085";
+    /** Registry answers are a few kilobytes from memory or a database: seconds of silence mean it is stuck. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    public SchemaRegistryConfig(URI url) {
+        this(url, DEFAULT_REQUEST_TIMEOUT);
+    }
 
     public SchemaRegistryConfig {
+        if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("The registry's request timeout must be positive, not " + requestTimeout);
+        }
         if (url == null || url.getScheme() == null || url.getHost() == null
                 || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
             throw new IllegalArgumentException(URL_VARIABLE + " must be an http(s) URL such as " + DEFAULT_URL
