@@ -86,17 +86,37 @@ public class EmailSender {
             } else {
                 Transport.send(mime, user, password);
             }
-        } catch (SMTPAddressFailedException e) {
-            throw new DeliveryException("the mail server refused " + to + ": " + e.getMessage(), e.getReturnCode() >= 500, e);
-        } catch (SMTPSendFailedException e) {
-            throw new DeliveryException("the mail server refused the message: " + e.getMessage(), e.getReturnCode() >= 500, e);
-        } catch (SendFailedException e) {
-            throw new DeliveryException("the mail server refused the message: " + e.getMessage(), false, e);
         } catch (AddressException e) {
             throw new DeliveryException("not an address: " + to, true, e);
         } catch (MessagingException e) {
-            throw new DeliveryException("cannot reach the mail server: " + e.getMessage(), false, e);
+            throw refusal(to, e);
         }
+    }
+
+    /**
+     * What a failed send means: a 5xx reply of the server is a refusal for good (no such mailbox, message rejected), a
+     * 4xx one or no reply at all is worth another try. Angus reports a refused recipient as a
+     * {@link SendFailedException} whose chain of next exceptions holds the server's reply, so the chain is searched.
+     */
+    static DeliveryException refusal(String to, MessagingException error) {
+        for (Exception e = error; e != null; e = e instanceof MessagingException m ? m.getNextException() : null) {
+            if (e instanceof SMTPAddressFailedException refused) {
+                return new DeliveryException("the mail server refused " + to + ": " + oneLine(refused),
+                        refused.getReturnCode() >= 500, error);
+            }
+            if (e instanceof SMTPSendFailedException refused) {
+                return new DeliveryException("the mail server refused the message: " + oneLine(refused),
+                        refused.getReturnCode() >= 500, error);
+            }
+        }
+        if (error instanceof SendFailedException) {
+            return new DeliveryException("the mail server refused the message: " + oneLine(error), false, error);
+        }
+        return new DeliveryException("cannot reach the mail server: " + oneLine(error), false, error);
+    }
+
+    private static String oneLine(Exception e) {
+        return Texts.oneLine(String.valueOf(e.getMessage()), 300);
     }
 
     /** A MimeMessage that keeps the Message-ID it was given instead of making a new one on every save. */
