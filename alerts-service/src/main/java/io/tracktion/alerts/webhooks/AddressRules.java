@@ -10,7 +10,7 @@ import java.util.Optional;
  * Which IP addresses a webhook may not reach (pure): everything that leads into the service's own host or network
  * rather than the public internet. Loopback, private and link-local ranges, carrier-grade NAT, multicast, reserved
  * space and the cloud metadata services; also when written as an IPv6 address that carries an IPv4 one (mapped,
- * compatible, NAT64), since the IPv4 address is where such a connection ends up.
+ * compatible, NAT64, 6to4), since the IPv4 address is where such a connection ends up.
  */
 final class AddressRules {
 
@@ -23,7 +23,12 @@ final class AddressRules {
             block("127.0.0.0/8", "loopback"),
             block("169.254.0.0/16", "link-local"),
             block("172.16.0.0/12", "private"),
+            block("192.0.0.0/24", "IETF protocol assignments"),
+            block("192.0.2.0/24", "documentation"),
             block("192.168.0.0/16", "private"),
+            block("198.18.0.0/15", "benchmarking"),
+            block("198.51.100.0/24", "documentation"),
+            block("203.0.113.0/24", "documentation"),
             block("224.0.0.0/4", "multicast"),
             block("240.0.0.0/4", "reserved or broadcast"));
 
@@ -40,7 +45,11 @@ final class AddressRules {
     private static final List<Block> CARRYING_IPV4 = List.of(
             new Block(mappedPrefix(), 96, "IPv4-mapped"),
             block("::/96", "IPv4-compatible"),
-            block("64:ff9b::/96", "NAT64"));
+            block("64:ff9b::/96", "NAT64"),
+            block("64:ff9b:1::/48", "local NAT64"));
+
+    /** 6to4 addresses carry an IPv4 address in their bytes 2 to 5. */
+    private static final Block SIX_TO_FOUR = block("2002::/16", "6to4");
 
     private AddressRules() {
     }
@@ -54,6 +63,9 @@ final class AddressRules {
         Optional<String> kind = kind(IPV6, bytes);
         if (kind.isPresent()) {
             return kind;
+        }
+        if (SIX_TO_FOUR.contains(bytes)) {
+            return kind(IPV4, Arrays.copyOfRange(bytes, 2, 6)).map(inner -> inner + " (6to4)");
         }
         byte[] ipv4 = Arrays.copyOfRange(bytes, 12, 16);
         return CARRYING_IPV4.stream().filter(block -> block.contains(bytes)).findFirst()

@@ -32,6 +32,10 @@ class AddressRulesTest {
             "ff02::1, multicast",
             "::127.0.0.1, loopback (IPv4-compatible)",
             "64:ff9b::a00:1, private (NAT64)", "64:ff9b::a9fe:a9fe, cloud metadata (NAT64)",
+            "64:ff9b:1::7f00:1, loopback (local NAT64)",
+            "2002:7f00:1::, loopback (6to4)", "2002:a9fe:a9fe::1, cloud metadata (6to4)", "2002:c0a8:101::, private (6to4)",
+            "192.0.0.8, IETF protocol assignments", "192.0.2.1, documentation", "198.51.100.7, documentation",
+            "203.0.113.9, documentation", "198.18.0.1, benchmarking", "198.19.255.255, benchmarking",
     })
     void refusesAddressesThatAreNotPublic(String address, String kind) throws UnknownHostException {
         assertThat(AddressRules.refused(InetAddress.getByName(address))).contains(kind);
@@ -42,7 +46,7 @@ class AddressRulesTest {
             "192.167.255.255", "192.169.0.0", "100.63.255.255", "100.128.0.0", "169.253.255.255", "169.255.0.0",
             "126.255.255.255", "128.0.0.0", "223.255.255.255",
             "2606:4700:4700::1111", "2001:4860:4860::8888", "fbff:ffff::1", "fe00::1",
-            "64:ff9b::808:808", "::8.8.8.8"})
+            "64:ff9b::808:808", "::8.8.8.8", "2002:808:808::", "192.0.1.255", "198.17.255.255", "198.20.0.0"})
     void allowsPublicAddresses(String address) throws UnknownHostException {
         assertThat(AddressRules.refused(InetAddress.getByName(address))).isEmpty();
     }
