@@ -41,6 +41,7 @@ public class MessageRenderer {
                 fill(templates.get("confirmation.txt"), text), fill(templates.get("confirmation.html"), html));
     }
 
+    /** @param manageLink null for a message that does not go to the subscriber's own inbox (a webhook) */
     public Rendered alerts(Subscription s, List<StoredAlert> alerts, String entityLink, String unsubscribeLink,
                            String manageLink) {
         String entity = entityName(s, alerts);
@@ -63,11 +64,13 @@ public class MessageRenderer {
         String target = target(s);
         Map<String, String> text = Map.of("heading", Texts.oneLine(heading, 200), "items", textItems.toString(),
                 "entity", entity, "entityLink", entityLink, "email", s.email(), "target", target,
-                "unsubscribeLink", unsubscribeLink, "manageLink", manageLink);
+                "unsubscribeLink", unsubscribeLink,
+                "manage", manageLink == null ? "" : "\nAll your subscriptions: " + manageLink);
         Map<String, String> html = Map.of("heading", Texts.html(Texts.oneLine(heading, 200)), "items", htmlItems.toString(),
                 "entity", Texts.html(entity), "entityLink", Texts.html(entityLink), "email", Texts.html(s.email()),
                 "target", Texts.html(target), "unsubscribeLink", Texts.html(unsubscribeLink),
-                "manageLink", Texts.html(manageLink));
+                "manage", manageLink == null ? ""
+                        : " · <a href=\"" + Texts.html(manageLink) + "\">All your subscriptions</a>");
         return new Rendered(Texts.oneLine("Tracktion: " + heading, 200), fill(templates.get("alerts.txt"), text),
                 fill(templates.get("alerts.html"), html));
     }

@@ -3,10 +3,14 @@ package io.tracktion.alerts.subscriptions;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-/** A subscription as its owner sees it (never its webhook secret). */
+/**
+ * A subscription as its owner sees it: never its webhook secret, and its webhook URL masked, since a chat webhook's
+ * URL is itself the key that posts to the channel.
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionView(String id, String status, @Nullable String statusReason, Target target,
@@ -26,8 +30,14 @@ public record SubscriptionView(String id, String status, @Nullable String status
     static SubscriptionView of(Subscription s) {
         return new SubscriptionView(s.id().toString(), s.status(), s.statusReason(),
                 new Target(s.dimension(), s.entityId(), s.entityUrl()), s.kinds(), s.channel(),
-                s.webhookUrl() == null ? null : s.webhookUrl().toString(), s.webhookFormat(), s.timeZone().getId(),
+                s.webhookUrl() == null ? null : masked(s.webhookUrl()), s.webhookFormat(), s.timeZone().getId(),
                 s.hasQuietHours() ? new QuietHours(s.quietFrom().toString(), s.quietTo().toString()) : null,
                 s.digest(), s.createdAt(), s.confirmedAt());
+    }
+
+    /** Scheme, host and the URL's last four characters: enough to tell one's webhooks apart. */
+    static String masked(URI url) {
+        String text = url.toString();
+        return url.getScheme() + "://" + url.getRawAuthority() + "/…" + text.substring(Math.max(0, text.length() - 4));
     }
 }

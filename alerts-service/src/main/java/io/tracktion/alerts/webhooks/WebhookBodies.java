@@ -131,7 +131,6 @@ final class WebhookBodies {
         Map<String, Object> links = new LinkedHashMap<>();
         links.put("entity", message.entityLink());
         links.put("unsubscribe", message.unsubscribeLink());
-        links.put("manage", message.manageLink());
         document.put("links", links);
         return document;
     }

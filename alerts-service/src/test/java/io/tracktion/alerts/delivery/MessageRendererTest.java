@@ -47,6 +47,18 @@ class MessageRendererTest {
     }
 
     @Test
+    void theManageLinkIsOnlyInMessagesToTheSubscribersOwnInbox() {
+        StoredAlert alert = alert("milestone", Map.of("entityName", "X", "threshold", "10", "observed", "10"));
+        Rendered mail = renderer.alerts(artist, List.of(alert), "http://a/e", "http://a/u", "http://a/m");
+        assertThat(mail.text()).contains("All your subscriptions: http://a/m");
+        assertThat(mail.html()).contains("<a href=\"http://a/m\">All your subscriptions</a>");
+
+        Rendered webhook = renderer.alerts(artist, List.of(alert), "http://a/e", "http://a/u", null);
+        assertThat(webhook.text()).contains("http://a/u").doesNotContain("All your subscriptions", "http://a/m", "null");
+        assertThat(webhook.html()).doesNotContain("All your subscriptions", "null");
+    }
+
+    @Test
     void aLongDigestListsTheFirstFiftyAndSaysHowManyMore() {
         List<StoredAlert> alerts = new ArrayList<>();
         for (int i = 0; i < 70; i++) {

@@ -17,14 +17,13 @@ final class Messages {
     static final UUID SUBSCRIPTION = UUID.fromString("3f1b2c4d-0000-4000-8000-000000000002");
     static final String ENTITY = "https://tracktion.example/api/v1/artists/abcdefghijklmnop";
     static final String UNSUBSCRIBE = "https://tracktion.example/api/v1/subscriptions/unsubscribe?token=u1&x=2";
-    static final String MANAGE = "https://tracktion.example/api/v1/subscriptions?token=m1";
 
     private Messages() {
     }
 
     static WebhookMessage message(String subject, String text, List<StoredAlert> alerts) {
         return new WebhookMessage(DELIVERY, SUBSCRIPTION, new Rendered(subject, text, "<p>unused</p>"), alerts,
-                ENTITY, UNSUBSCRIBE, MANAGE);
+                ENTITY, UNSUBSCRIBE);
     }
 
     static WebhookMessage firstSale() {

@@ -84,6 +84,9 @@ class WebhookDeliveryTest {
             assertThat(body.get("alerts").get(0).get("kind").asText()).isEqualTo("milestone");
             assertThat(body.get("alerts").get(0).get("entityName").asText()).isEqualTo("Moss \"Cathedral\"\n");
             assertThat(body.get("links").get("unsubscribe").asText()).contains("/api/v1/subscriptions/unsubscribe?token=");
+            assertThat(body.get("links").has("manage")).as("the manage link signs in as the owner: not for a channel")
+                    .isFalse();
+            assertThat(hook.text()).doesNotContain("/api/v1/subscriptions?token=");
             assertThat(Subscriber.mailsTo(MAIL, owner)).as("the confirmation only: alerts go to the webhook").hasSize(1);
         }
     }
@@ -104,6 +107,10 @@ class WebhookDeliveryTest {
                     JSON.readTree(app.get(manage).body()).get("items").get(0).get("status").asText().equals("disabled"));
             JsonNode item = JSON.readTree(app.get(manage).body()).get("items").get(0);
             assertThat(item.get("statusReason").asText()).contains("webhook failed 2 times in a row", "410");
+            String url = receiver.url("/deleted").toString();
+            assertThat(item.get("webhookUrl").asText()).as("a webhook URL is a key: shown masked")
+                    .isEqualTo(url.substring(0, url.indexOf("/", 8)) + "/…eted");
+            assertThat(receiver.received().get(0).text()).doesNotContain("All your subscriptions");
 
             Signals.publish(KAFKA, List.of(Signals.milestone("artist", ARTIST, "Moss Cathedral", Instant.now(), "10000", "10000")));
             Thread.sleep(2_000);

@@ -2,7 +2,6 @@ package io.tracktion.alerts.webhooks;
 
 import static io.tracktion.alerts.webhooks.Messages.DELIVERY;
 import static io.tracktion.alerts.webhooks.Messages.ENTITY;
-import static io.tracktion.alerts.webhooks.Messages.MANAGE;
 import static io.tracktion.alerts.webhooks.Messages.SUBSCRIPTION;
 import static io.tracktion.alerts.webhooks.Messages.UNSUBSCRIBE;
 import static io.tracktion.alerts.webhooks.Messages.firstSale;
@@ -98,7 +97,7 @@ class WebhookFormatsTest {
     @Test
     void aCutWithoutRoomForTheLinksIsPlain() {
         WebhookMessage message = new WebhookMessage(DELIVERY, SUBSCRIPTION, new Rendered(
-                "S", "y".repeat(5000), ""), List.of(), ENTITY, UNSUBSCRIBE + "&pad=" + "z".repeat(3000), MANAGE);
+                "S", "y".repeat(5000), ""), List.of(), ENTITY, UNSUBSCRIBE + "&pad=" + "z".repeat(3000));
         assertThat(WebhookBodies.chatText(message, WebhookBodies.DISCORD_MAX))
                 .isEqualTo("S\n" + "y".repeat(WebhookBodies.DISCORD_MAX - 3) + "…");
     }
@@ -135,7 +134,7 @@ class WebhookFormatsTest {
                 "subject", "Tracktion: Night Owls: first sale seen by Tracktion",
                 "alerts", List.of(Map.of("kind", "first_sale", "at", "2026-12-01T10:00:00Z",
                         "entityName", "Night Owls", "observed", "7.00", "country", "DE")),
-                "links", Map.of("entity", ENTITY, "unsubscribe", UNSUBSCRIBE, "manage", MANAGE)));
+                "links", Map.of("entity", ENTITY, "unsubscribe", UNSUBSCRIBE)));
         String timestamp = received.header("X-Tracktion-Timestamp");
         assertThat(Long.parseLong(timestamp)).isBetween(before, Instant.now().getEpochSecond());
         assertThat(verifies(SECRET, timestamp, received.body(), received.header("X-Tracktion-Signature"))).isTrue();
