@@ -12,7 +12,8 @@ import java.time.temporal.ChronoUnit;
  * When an alert made now goes out (pure): at once, or with the subscription's hourly digest (the next full hour of
  * its time zone) or daily digest ({@value #DAILY_DIGEST_HOUR}:00 local time), and never within its quiet hours,
  * which hold it until they end. Local times are the subscriber's, daylight saving included: a quiet period that ends
- * at a time that does not exist that day (clocks jump over it) ends when the jump does.
+ * at a time that does not exist that day (clocks jump over it) ends as long after the jump as that time is after the
+ * jump's start, by the new clock: 02:30 in Berlin on the night clocks go from 02:00 to 03:00 is 03:30 CEST.
  */
 public final class DeliveryTimes {
 
@@ -28,8 +29,13 @@ public final class DeliveryTimes {
             case "daily" -> next(now, zone, LocalTime.of(DAILY_DIGEST_HOUR, 0));
             default -> now;
         };
+        return notQuiet(subscription, due);
+    }
+
+    /** {@code time}, or the end of the subscription's quiet hours if it falls within them. */
+    public static Instant notQuiet(Subscription subscription, Instant time) {
         return subscription.hasQuietHours()
-                ? afterQuietHours(due, zone, subscription.quietFrom(), subscription.quietTo()) : due;
+                ? afterQuietHours(time, subscription.timeZone(), subscription.quietFrom(), subscription.quietTo()) : time;
     }
 
     /** {@code time} if it is outside the quiet hours, else the moment they end. */
@@ -44,7 +50,7 @@ public final class DeliveryTimes {
                 : !local.isBefore(from) || local.isBefore(to);
     }
 
-    /** The first instant after {@code time} at which the local clock reads {@code at} (or jumps past it). */
+    /** The first instant after {@code time} at which the local clock reads {@code at} (in a gap: shifted by it). */
     static Instant next(Instant time, ZoneId zone, LocalTime at) {
         ZonedDateTime local = time.atZone(zone);
         LocalDateTime candidate = local.toLocalDate().atTime(at);

@@ -24,12 +24,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the messages that are due, from the outbox the consumers wrote (table alerts.delivery):
  * <ol>
- *   <li>take them ('sending', in a transaction of its own, rows locked so another instance skips them);</li>
- *   <li>per message: gather the subscription's other due alerts into it, hold it if the address had
+ *   <li>take a few ('sending', stamped with the time of the claim, in a transaction of its own, rows locked so
+ *       another instance skips them);</li>
+ *   <li>per message: renew the claim (if the lease ran out meanwhile and another dispatcher took it, leave it to
+ *       that one), gather the subscription's other due alerts into it, hold it if its address had
  *       {@code ALERTS_MAX_PER_HOUR} messages in the last hour, render it;</li>
  *   <li>send it by e-mail or webhook;</li>
  *   <li>record the outcome: sent; or, on failure, due again after a backoff; or, refused for good, failed, and after
- *       {@code ALERTS_MAX_FAILURES} such refusals in a row the subscription is disabled with the reason.</li>
+ *       {@code ALERTS_MAX_FAILURES} such refusals in a row the subscription is disabled with the reason. Each
+ *       outcome is written only while the claim is still this dispatcher's.</li>
  * </ol>
  * A restart before step 3 sends the message afterwards. A restart (SIGTERM) during steps 3 and 4 lets the message
  * in hand finish, recorded, before the service stops, and starts no other. A crash between steps 3 and 4 leaves it
@@ -40,10 +43,13 @@ import org.slf4j.LoggerFactory;
 public class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    private static final int BATCH = 20;
+    /** Few at a time: a batch's last message is sent well within the lease of its first. */
+    private static final int BATCH = 10;
     private static final int MAX_ATTEMPTS = 10;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LAST_RETRY = Duration.ofHours(1);
+    private static final int RECORD_ATTEMPTS = 3;
+    private static final Duration RECORD_RETRY = Duration.ofSeconds(1);
     /** Longer than a webhook's worst case (redirects, each with its timeout). */
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(45);
 
@@ -72,7 +78,7 @@ public class Dispatcher {
                       @Value("${alerts.dispatch-enabled:true}") boolean enabled,
                       @Value("${alerts.max-per-hour}") int maxPerHour,
                       @Value("${alerts.max-failures}") int maxFailures,
-                      @Value("${alerts.claim-lease:1m}") Duration lease) {
+                      @Value("${alerts.claim-lease}") Duration lease) {
         this.jdbc = jdbc;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
@@ -98,14 +104,14 @@ public class Dispatcher {
             List<DeliveryStore.Claimed> claimed;
             do {
                 Instant now = clock.instant();
-                claimed = jdbc.inTransaction(connection -> deliveries.claim(connection, now, lease, BATCH));
+                claimed = jdbc.inTransaction(connection -> deliveries.claim(connection, now, lease, BATCH, MAX_ATTEMPTS));
                 for (DeliveryStore.Claimed delivery : claimed) {
-                    if (stopping) {
-                        return; // the rest stay claimed and go after the lease, from this instance or another
-                    }
                     inHand.lock();
                     try {
-                        deliver(delivery);
+                        if (stopping) {
+                            return; // the rest stay claimed and go after the lease, from this instance or another
+                        }
+                        deliverOrFail(delivery);
                     } finally {
                         inHand.unlock();
                     }
@@ -131,16 +137,30 @@ public class Dispatcher {
     }
 
     /** A message ready to go, or nothing to send now. */
-    private record Outgoing(Subscription subscription, Rendered rendered, WebhookMessage webhook, String unsubscribe) {
+    private record Outgoing(DeliveryStore.Claimed delivery, Subscription subscription, Rendered rendered,
+                            WebhookMessage webhook, String unsubscribe) {
     }
 
-    private void deliver(DeliveryStore.Claimed delivery) throws SQLException {
-        Instant now = clock.instant();
-        Optional<Outgoing> outgoing = jdbc.inTransaction(connection -> prepare(connection, delivery, now));
+    /**
+     * A bug of ours with one message (it cannot be rendered, say) fails that message, logged, rather than stopping
+     * every message behind it; it does not count against the subscriber's channel.
+     */
+    private void deliverOrFail(DeliveryStore.Claimed delivery) throws SQLException {
+        try {
+            deliver(delivery);
+        } catch (RuntimeException e) {
+            LOG.error("Delivery {} cannot be sent; failed", delivery.id(), e);
+            jdbc.inTransaction(connection -> deliveries.failed(connection, delivery, "not sent: " + e));
+        }
+    }
+
+    private void deliver(DeliveryStore.Claimed claimed) throws SQLException {
+        Optional<Outgoing> outgoing = jdbc.inTransaction(connection -> prepare(connection, claimed, clock.instant()));
         if (outgoing.isEmpty()) {
             return;
         }
         Outgoing message = outgoing.get();
+        DeliveryStore.Claimed delivery = message.delivery();
         try {
             send(delivery, message);
         } catch (DeliveryException e) {
@@ -151,48 +171,87 @@ public class Dispatcher {
             return;
         }
         hooks.afterSend(delivery.id());
-        jdbc.inTransaction(connection -> {
-            deliveries.sent(connection, delivery.id(), clock.instant());
-            subscriptions.succeeded(connection, delivery.subscriptionId());
-            return null;
-        });
+        recordSent(delivery);
         counters.message(channel(delivery, message.subscription()), "sent");
     }
 
-    private Optional<Outgoing> prepare(java.sql.Connection connection, DeliveryStore.Claimed delivery, Instant now)
+    /**
+     * The message has gone: its record is retried through a short database hiccup, since a record lost here means the
+     * message is sent again after the lease.
+     */
+    private void recordSent(DeliveryStore.Claimed delivery) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                boolean ours = jdbc.inTransaction(connection -> {
+                    subscriptions.succeeded(connection, delivery.subscriptionId());
+                    return deliveries.sent(connection, delivery, clock.instant());
+                });
+                if (!ours) {
+                    LOG.warn("Delivery {} was sent after its claim ran out; another dispatcher may send it again",
+                            delivery.id());
+                }
+                return;
+            } catch (SQLException e) {
+                if (attempt == RECORD_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("Cannot record delivery {} as sent (attempt {}); trying again: {}", delivery.id(), attempt,
+                        e.toString());
+                try {
+                    Thread.sleep(RECORD_RETRY.toMillis() * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Optional<Outgoing> prepare(java.sql.Connection connection, DeliveryStore.Claimed claimed, Instant now)
             throws SQLException {
+        Optional<DeliveryStore.Claimed> renewed = deliveries.renew(connection, claimed, now);
+        if (renewed.isEmpty()) {
+            return Optional.empty(); // another dispatcher took it after our lease ran out, or it was cancelled
+        }
+        DeliveryStore.Claimed delivery = renewed.get();
         Subscription s = subscriptions.find(connection, delivery.subscriptionId()).orElseThrow();
         String unsubscribe = links.unsubscribe(s.id(), now);
-        String manage = links.manage(s.recipient(), now);
         if (delivery.purpose().equals("confirmation")) {
             if (!s.status().equals(Subscription.PENDING)) {
-                deliveries.cancel(connection, delivery.id()); // confirmed or ended meanwhile
+                deliveries.cancel(connection, delivery); // confirmed or ended meanwhile
                 return Optional.empty();
             }
-            return Optional.of(new Outgoing(s, renderer.confirmation(s, links.confirm(s.id(), now), manage), null,
-                    unsubscribe));
+            return Optional.of(new Outgoing(delivery, s, renderer.confirmation(s, links.confirm(s.id(), now),
+                    links.manage(s.recipient(), now)), null, unsubscribe));
         }
         if (!s.isActive()) {
-            deliveries.cancel(connection, delivery.id());
+            deliveries.cancel(connection, delivery);
             return Optional.empty();
         }
-        DeliveryStore.Sent recent = deliveries.sentTo(connection, s.recipient(), now.minus(Duration.ofHours(1)));
+        DeliveryStore.Sent recent = deliveries.sentTo(connection, s, now.minus(Duration.ofHours(1)));
         if (recent.count() >= maxPerHour) {
-            // Held until the hour since the earliest of them has passed; what else is due by then joins it.
-            deliveries.later(connection, delivery.id(), recent.earliest().plus(Duration.ofHours(1)), null, false);
+            // Held until the hour since the earliest of them has passed (and past quiet hours); what else is due by
+            // then joins it.
+            deliveries.later(connection, delivery, DeliveryTimes.notQuiet(s, recent.earliest().plus(Duration.ofHours(1))),
+                    null, false);
             counters.held();
             return Optional.empty();
         }
         deliveries.absorbDue(connection, delivery, now);
         List<StoredAlert> alerts = deliveries.alertsOf(connection, delivery.id());
         if (alerts.isEmpty()) {
-            deliveries.cancel(connection, delivery.id());
+            deliveries.cancel(connection, delivery);
             return Optional.empty();
         }
         String entity = links.entity(s.dimension(), s.entityId());
-        Rendered rendered = renderer.alerts(s, alerts, entity, unsubscribe, manage);
-        WebhookMessage webhook = new WebhookMessage(delivery.id(), s.id(), rendered, alerts, entity, unsubscribe, manage);
-        return Optional.of(new Outgoing(s, rendered, webhook, unsubscribe));
+        if (s.channel().equals("webhook")) {
+            // The manage link signs in as the subscriber: it goes to their own inbox, never to a webhook's channel.
+            Rendered rendered = renderer.alerts(s, alerts, entity, unsubscribe, null);
+            return Optional.of(new Outgoing(delivery, s, rendered,
+                    new WebhookMessage(delivery.id(), s.id(), rendered, alerts, entity, unsubscribe), unsubscribe));
+        }
+        Rendered rendered = renderer.alerts(s, alerts, entity, unsubscribe, links.manage(s.recipient(), now));
+        return Optional.of(new Outgoing(delivery, s, rendered, null, unsubscribe));
     }
 
     /** Confirmations always go by e-mail; alerts by the subscription's channel. */
@@ -214,21 +273,32 @@ public class Dispatcher {
         String error = e.getMessage() == null ? e.toString() : e.getMessage();
         if (!e.permanent() && delivery.attempts() < MAX_ATTEMPTS) {
             Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(delivery.attempts() - 1, 10));
-            deliveries.later(connection, delivery.id(), now.plus(wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait),
-                    error, true);
-            LOG.info("Delivery {} not sent (attempt {}), trying again later: {}", delivery.id(), delivery.attempts(), error);
-            counters.message(channel(delivery, s), "retried");
+            Instant due = now.plus(wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait);
+            if (deliveries.later(connection, delivery, alertsOnly(delivery, s, due), error, true)) {
+                LOG.info("Delivery {} not sent (attempt {}), trying again later: {}", delivery.id(), delivery.attempts(),
+                        error);
+                counters.message(channel(delivery, s), "retried");
+            }
             return;
         }
-        deliveries.failed(connection, delivery.id(), error);
+        if (!deliveries.failed(connection, delivery, error)) {
+            return; // another dispatcher holds it now
+        }
         counters.message(channel(delivery, s), "failed");
         int failures = subscriptions.failed(connection, s.id());
         LOG.warn("Delivery {} failed for good ({} in a row for subscription {}): {}", delivery.id(), failures, s.id(), error);
-        if (failures >= maxFailures && s.isActive()) {
-            String channel = s.channel().equals("email") ? "e-mail to " + s.email() : "the webhook";
-            subscriptions.setStatus(connection, s.id(), Subscription.DISABLED,
-                    channel + " failed " + failures + " times in a row; the last time: " + error, now);
+        if (failures >= maxFailures && subscriptions.disable(connection, s.id(),
+                channelName(s) + " failed " + failures + " times in a row; the last time: " + error, now)) {
             outbox.cancelPending(connection, s.id());
         }
+    }
+
+    /** Alerts keep the subscriber's quiet hours when retried; a confirmation was asked for just now. */
+    private static Instant alertsOnly(DeliveryStore.Claimed delivery, Subscription s, Instant due) {
+        return delivery.purpose().equals("confirmation") ? due : DeliveryTimes.notQuiet(s, due);
+    }
+
+    private static String channelName(Subscription s) {
+        return s.channel().equals("email") ? "e-mail to " + s.email() : "the webhook";
     }
 }

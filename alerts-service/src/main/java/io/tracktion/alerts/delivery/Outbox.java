@@ -67,18 +67,25 @@ public class Outbox {
         return true;
     }
 
-    /** Ends what is still to be sent to a subscription that ended. */
+    /**
+     * Ends what is still to be sent to a subscription that ended. A message being sent right now is left to its
+     * dispatcher, which records how it went; one left 'sending' by a crash is cancelled when it is next taken.
+     */
     public void cancelPending(Connection connection, UUID subscriptionId) throws SQLException {
         try (PreparedStatement cancel = connection.prepareStatement("UPDATE alerts.delivery SET status = 'cancelled' "
-                + "WHERE subscription_id = ? AND status IN ('pending', 'sending')")) {
+                + "WHERE subscription_id = ? AND status = 'pending'")) {
             cancel.setObject(1, subscriptionId);
             cancel.executeUpdate();
         }
     }
 
+    /**
+     * The pending message due then, locked until the caller commits: a dispatcher that absorbs it into another waits,
+     * and then moves this alert too; one that absorbed it first leaves it no longer pending, and a new one is made.
+     */
     private static UUID pendingDelivery(Connection connection, UUID subscriptionId, Instant due) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT id FROM alerts.delivery "
-                + "WHERE subscription_id = ? AND purpose = 'alerts' AND status = 'pending' AND due_at = ? LIMIT 1")) {
+                + "WHERE subscription_id = ? AND purpose = 'alerts' AND status = 'pending' AND due_at = ? LIMIT 1 FOR UPDATE")) {
             select.setObject(1, subscriptionId);
             select.setTimestamp(2, Timestamp.from(due));
             try (ResultSet row = select.executeQuery()) {

@@ -13,11 +13,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One poll of a consumer, exactly once: in one transaction, the records past the stored offsets are matched to the
  * active subscriptions, their alerts and messages written to the outbox, and the offsets after the poll stored.
- * Spikes within {@code ALERTS_SPIKE_COOLDOWN} (event time) of a subscription's last spike alert are not alerted.
+ * Spikes within {@code ALERTS_SPIKE_COOLDOWN} (event time, before or after) of a subscription's last spike alert are
+ * not alerted.
  */
 @Singleton
 public class AlertBatches {
@@ -74,9 +76,9 @@ public class AlertBatches {
 
     private <T> int alert(Connection connection, List<ConsumerRecord<byte[], byte[]>> unread, Matching<T> matching)
             throws SQLException {
-        List<Decoded<T>> decoded = new java.util.ArrayList<>(unread.size());
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        java.util.Set<String> countries = new java.util.HashSet<>();
+        List<Decoded<T>> decoded = new ArrayList<>(unread.size());
+        Set<String> keys = new HashSet<>();
+        Set<String> countries = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> record : unread) {
             T value = record.value() == null ? null : matching.decode(record);
             if (value != null) {
@@ -92,37 +94,26 @@ public class AlertBatches {
             return 0;
         }
         Instant now = clock.instant();
-        Map<UUID, Instant> lastSpike = new HashMap<>();
-        candidates.forEach(s -> {
-            if (s.lastSpikeAt() != null) {
-                lastSpike.put(s.id(), s.lastSpikeAt());
-            }
-        });
-        int alerted = 0;
+        List<AlertMatcher.Match> matches = new ArrayList<>();
         for (Decoded<T> record : decoded) {
-            for (AlertMatcher.Match match : matching.matches(record.value(), record.publishedAt(), candidates)) {
-                UUID id = match.subscription().id();
-                boolean spike = Kinds.SPIKE.equals(match.alert().kind());
-                if (spike && coolingDown(lastSpike.get(id), match.alert().at())) {
-                    continue;
-                }
-                if (outbox.alert(connection, match.subscription(), match.alert(), now)) {
-                    alerted++;
-                    if (spike) {
-                        lastSpike.merge(id, match.alert().at(), (a, b) -> a.isAfter(b) ? a : b);
-                        subscriptions.setLastSpike(connection, id, match.alert().at());
-                    }
-                }
+            matches.addAll(matching.matches(record.value(), record.publishedAt(), candidates));
+        }
+        // In the order of the events, not of the partitions they came from: the first spike of a run is alerted.
+        matches.sort(Comparator.comparing(match -> match.alert().at()));
+        int alerted = 0;
+        for (AlertMatcher.Match match : matches) {
+            if (Kinds.SPIKE.equals(match.alert().kind())
+                    && !subscriptions.takeSpike(connection, match.subscription().id(), match.alert().at(), spikeCooldown)) {
+                continue;
+            }
+            if (outbox.alert(connection, match.subscription(), match.alert(), now)) {
+                alerted++;
             }
         }
         if (alerted > 0) {
             LOG.debug("{} new alerts from {} records", alerted, unread.size());
         }
         return alerted;
-    }
-
-    private boolean coolingDown(Instant lastSpike, Instant at) {
-        return lastSpike != null && at.isBefore(lastSpike.plus(spikeCooldown)) && !at.isBefore(lastSpike);
     }
 
     private record Decoded<T>(T value, long publishedAt) {

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -94,12 +95,36 @@ public class SubscriptionStore {
         }
     }
 
-    public void setLastSpike(Connection connection, UUID id, Instant at) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE alerts.subscription SET last_spike_at = greatest(last_spike_at, ?) WHERE id = ?")) {
+    /**
+     * Disables an active subscription whose channel kept failing; false if it was no longer active (unsubscribed,
+     * or disabled already by another dispatcher), which keeps its status and reason.
+     */
+    public boolean disable(Connection connection, UUID id, String reason, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE alerts.subscription SET status = ?, "
+                + "status_reason = ?, ended_at = coalesce(ended_at, ?) WHERE id = ? AND status = ?")) {
+            update.setString(1, Subscription.DISABLED);
+            update.setString(2, reason);
+            update.setTimestamp(3, Timestamp.from(now));
+            update.setObject(4, id);
+            update.setString(5, Subscription.ACTIVE);
+            return update.executeUpdate() > 0;
+        }
+    }
+
+    /**
+     * Takes the spike at {@code at} for the subscription unless it is within {@code cooldown} of the last spike
+     * alerted, before or after it (signals from several partitions arrive out of order). The row stays locked until
+     * the caller commits, so two consumers cannot both take spikes within the cooldown.
+     */
+    public boolean takeSpike(Connection connection, UUID id, Instant at, Duration cooldown) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE alerts.subscription SET last_spike_at = greatest(last_spike_at, ?)
+                WHERE id = ? AND (last_spike_at IS NULL OR abs(extract(epoch FROM CAST(? AS timestamptz) - last_spike_at)) >= ?)""")) {
             update.setTimestamp(1, Timestamp.from(at));
             update.setObject(2, id);
-            update.executeUpdate();
+            update.setTimestamp(3, Timestamp.from(at));
+            update.setBigDecimal(4, java.math.BigDecimal.valueOf(cooldown.toMillis(), 3));
+            return update.executeUpdate() > 0;
         }
     }
 

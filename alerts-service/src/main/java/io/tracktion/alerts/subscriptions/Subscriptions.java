@@ -66,6 +66,11 @@ public class Subscriptions {
         String secret = "json".equals(s.webhookFormat()) ? secret() : null;
         Instant now = clock.instant();
         jdbc.inTransaction(connection -> {
+            // One request per address at a time, so that simultaneous requests cannot all pass the count below.
+            try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, "alerts.confirmations:" + s.recipient());
+                lock.execute();
+            }
             if (deliveries.confirmationsTo(connection, s.recipient(), now.minus(Duration.ofDays(1)))
                     >= MAX_CONFIRMATIONS_PER_DAY) {
                 throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "This address was sent "

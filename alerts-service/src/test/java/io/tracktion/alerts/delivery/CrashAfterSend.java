@@ -13,6 +13,13 @@ public class CrashAfterSend extends DispatchHooks {
 
     @Override
     public void afterSend(UUID delivery) {
-        throw new IllegalStateException("Crashed after sending " + delivery + ", before recording it");
+        throw new SimulatedCrash("Crashed after sending " + delivery + ", before recording it");
+    }
+
+    /** An Error, not an exception: the dispatcher fails a message that throws, and a crash records nothing. */
+    static final class SimulatedCrash extends Error {
+        SimulatedCrash(String message) {
+            super(message);
+        }
     }
 }

@@ -43,9 +43,10 @@ class DeliveryTimesTest {
     }
 
     @Test
-    void quietHoursEndingAtATimeTheClockSkipsEndWhenTheClockJumps() {
+    void quietHoursEndingAtATimeTheClockSkipsEndThatMuchAfterTheJump() {
         Subscription s = subscription(BERLIN, "01:00", "02:30", "none");
-        // 01:30 CET on 29 March 2026; 02:30 does not exist that night: the clock jumps from 02:00 to 03:00 (01:00 UTC).
+        // 01:30 CET on 29 March 2026; 02:30 does not exist that night: the clock jumps from 02:00 CET to 03:00 CEST
+        // (01:00 UTC). The quiet hours end half an hour after the jump, at 03:30 CEST (01:30 UTC).
         assertThat(DeliveryTimes.due(s, Instant.parse("2026-03-29T00:30:00Z"))).isEqualTo(Instant.parse("2026-03-29T01:30:00Z"));
     }
 

@@ -60,7 +60,10 @@ public final class Arguments {
               MAIL_CATCHER_PORT (8095) the catcher's web API: caught mail at /api/user/<address>/messages/INBOX
               PUBLIC_BASE_URL (http://localhost:<API_PORT>)   where the links in alert mail point
               ALERTS_SPIKE_COOLDOWN (6h)   no second spike alert for a subscription within this
-              ALERTS_MAX_PER_HOUR (10)   mail to one address per hour; more waits and goes out together
+              ALERTS_MAX_PER_HOUR (10)   alert messages to one address (or webhook) per hour; more wait and go together
+              ALERTS_MAX_FAILURES (8)   failed messages in a row after which a subscription is disabled
+              ALERTS_DISPATCH_INTERVAL (250ms)   how often due messages are looked for
+              ALERTS_CLAIM_LEASE (2m)   after a crash while sending, a message goes again after this
               ALERTS_WEBHOOK_ALLOW_PRIVATE (false)   allow webhooks to private and loopback addresses
               ALERTS_TOKEN_SECRET      signs the links in alert mail (unset: made once, kept in the database)
               TRACKTION_HOME           the data folder (.tracktion)
