@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tracktion.schemas.FeedCursor;
@@ -174,8 +175,8 @@ class RegistryAvroSerdeTest {
             var stuck = new SchemaRegistryConfig(URI.create("http://127.0.0.1:" + silent.getLocalPort()),
                     Duration.ofMillis(500));
 
-            var read = assertThrows(SchemaRegistryUnavailableException.class,
-                    () -> RegistryAvroSerde.sale(stuck).deserialize(SALES, bytes));
+            var read = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(
+                    SchemaRegistryUnavailableException.class, () -> RegistryAvroSerde.sale(stuck).deserialize(SALES, bytes)));
             assertTrue(read.getMessage().contains("Cannot fetch schema id"), read.getMessage());
             assertFalse(held.isEmpty(), "the serde asked the silent registry");
             for (Socket socket : held) {
