@@ -10,7 +10,7 @@ import java.util.Optional;
  * Which IP addresses a webhook may not reach (pure): everything that leads into the service's own host or network
  * rather than the public internet. Loopback, private and link-local ranges, carrier-grade NAT, multicast, reserved
  * space and the cloud metadata services; also when written as an IPv6 address that carries an IPv4 one (mapped,
- * compatible, NAT64, 6to4), since the IPv4 address is where such a connection ends up.
+ * compatible, NAT64, 6to4; Teredo is refused whole), since the IPv4 address is where such a connection ends up.
  */
 final class AddressRules {
 
@@ -39,14 +39,16 @@ final class AddressRules {
             block("fe80::/10", "link-local"),
             block("fec0::/10", "site-local"),
             block("fc00::/7", "unique-local"),
+            block("64:ff9b:1::/48", "local NAT64"), // RFC 8215: leads into the operator's own network
+            block("2001::/32", "Teredo"), // tunnels to an IPv4 address hidden in the address
+            block("2001:db8::/32", "documentation"),
             block("ff00::/8", "multicast"));
 
     /** IPv6 forms whose last four bytes are an IPv4 address, checked as that address. */
     private static final List<Block> CARRYING_IPV4 = List.of(
             new Block(mappedPrefix(), 96, "IPv4-mapped"),
             block("::/96", "IPv4-compatible"),
-            block("64:ff9b::/96", "NAT64"),
-            block("64:ff9b:1::/48", "local NAT64"));
+            block("64:ff9b::/96", "NAT64"));
 
     /** 6to4 addresses carry an IPv4 address in their bytes 2 to 5. */
     private static final Block SIX_TO_FOUR = block("2002::/16", "6to4");
