@@ -105,13 +105,14 @@ public class Dispatcher {
             do {
                 Instant now = clock.instant();
                 claimed = jdbc.inTransaction(connection -> deliveries.claim(connection, now, lease, BATCH, MAX_ATTEMPTS));
-                for (DeliveryStore.Claimed delivery : claimed) {
+                for (int i = 0; i < claimed.size(); i++) {
                     inHand.lock();
                     try {
                         if (stopping) {
-                            return; // the rest stay claimed and go after the lease, from this instance or another
+                            release(claimed.subList(i, claimed.size()));
+                            return;
                         }
-                        deliverOrFail(delivery);
+                        deliver(claimed.get(i));
                     } finally {
                         inHand.unlock();
                     }
@@ -141,21 +142,30 @@ public class Dispatcher {
                             WebhookMessage webhook, String unsubscribe) {
     }
 
-    /**
-     * A bug of ours with one message (it cannot be rendered, say) fails that message, logged, rather than stopping
-     * every message behind it; it does not count against the subscriber's channel.
-     */
-    private void deliverOrFail(DeliveryStore.Claimed delivery) throws SQLException {
-        try {
-            deliver(delivery);
-        } catch (RuntimeException e) {
-            LOG.error("Delivery {} cannot be sent; failed", delivery.id(), e);
-            jdbc.inTransaction(connection -> deliveries.failed(connection, delivery, "not sent: " + e));
-        }
+    /** Stopping: the claimed messages not started go back to wait their turn, as if never taken. */
+    private void release(List<DeliveryStore.Claimed> notStarted) throws SQLException {
+        Instant now = clock.instant();
+        jdbc.inTransaction(connection -> {
+            for (DeliveryStore.Claimed delivery : notStarted) {
+                deliveries.later(connection, delivery, now, null, false);
+            }
+            return null;
+        });
     }
 
+    /**
+     * A bug of ours with one message (it cannot be rendered, a sender throws) fails that message, logged, under the
+     * claim it holds then, rather than stopping every message behind it; it does not count against the subscriber's
+     * channel. Once a message has gone, nothing but its record as sent follows.
+     */
     private void deliver(DeliveryStore.Claimed claimed) throws SQLException {
-        Optional<Outgoing> outgoing = jdbc.inTransaction(connection -> prepare(connection, claimed, clock.instant()));
+        Optional<Outgoing> outgoing;
+        try {
+            outgoing = jdbc.inTransaction(connection -> prepare(connection, claimed, clock.instant()));
+        } catch (RuntimeException e) {
+            failOnOurBug(claimed, e); // prepare's transaction rolled back: the claim is still the one taken
+            return;
+        }
         if (outgoing.isEmpty()) {
             return;
         }
@@ -169,10 +179,19 @@ public class Dispatcher {
                 return null;
             });
             return;
+        } catch (RuntimeException e) {
+            failOnOurBug(delivery, e);
+            return;
         }
         hooks.afterSend(delivery.id());
         recordSent(delivery);
         counters.message(channel(delivery, message.subscription()), "sent");
+    }
+
+    private void failOnOurBug(DeliveryStore.Claimed delivery, RuntimeException e) throws SQLException {
+        boolean failed = jdbc.inTransaction(connection -> deliveries.failed(connection, delivery, "not sent: " + e));
+        LOG.error(failed ? "Delivery {} cannot be sent; failed" : "Delivery {} cannot be sent; another dispatcher has it",
+                delivery.id(), e);
     }
 
     /**
@@ -260,6 +279,7 @@ public class Dispatcher {
     }
 
     private void send(DeliveryStore.Claimed delivery, Outgoing message) throws DeliveryException {
+        hooks.beforeSend(delivery.id());
         Subscription s = message.subscription();
         if (channel(delivery, s).equals("webhook")) {
             webhooks.send(s.webhookUrl(), s.webhookFormat(), s.webhookSecret(), message.webhook());

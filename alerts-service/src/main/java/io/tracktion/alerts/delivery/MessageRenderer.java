@@ -63,16 +63,22 @@ public class MessageRenderer {
         }
         String target = target(s);
         Map<String, String> text = Map.of("heading", Texts.oneLine(heading, 200), "items", textItems.toString(),
-                "entity", entity, "entityLink", entityLink, "email", s.email(), "target", target,
+                "entity", entity, "entityLink", entityLink, "subscriber", subscriber(s, manageLink), "target", target,
                 "unsubscribeLink", unsubscribeLink,
                 "manage", manageLink == null ? "" : "\nAll your subscriptions: " + manageLink);
         Map<String, String> html = Map.of("heading", Texts.html(Texts.oneLine(heading, 200)), "items", htmlItems.toString(),
-                "entity", Texts.html(entity), "entityLink", Texts.html(entityLink), "email", Texts.html(s.email()),
+                "entity", Texts.html(entity), "entityLink", Texts.html(entityLink),
+                "subscriber", Texts.html(subscriber(s, manageLink)),
                 "target", Texts.html(target), "unsubscribeLink", Texts.html(unsubscribeLink),
                 "manage", manageLink == null ? ""
                         : " · <a href=\"" + Texts.html(manageLink) + "\">All your subscriptions</a>");
         return new Rendered(Texts.oneLine("Tracktion: " + heading, 200), fill(templates.get("alerts.txt"), text),
                 fill(templates.get("alerts.html"), html));
+    }
+
+    /** The subscriber's own address in their inbox; in a shared channel (no manage link), nobody's. */
+    private static String subscriber(Subscription s, String manageLink) {
+        return manageLink == null ? "someone" : s.email();
     }
 
     /** What one alert says, with its numbers. */

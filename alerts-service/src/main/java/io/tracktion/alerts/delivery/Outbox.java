@@ -80,12 +80,13 @@ public class Outbox {
     }
 
     /**
-     * The pending message due then, locked until the caller commits: a dispatcher that absorbs it into another waits,
-     * and then moves this alert too; one that absorbed it first leaves it no longer pending, and a new one is made.
+     * The pending message due then, share-locked until the caller commits: a dispatcher that absorbs it into another
+     * waits, and then moves this alert too; one that absorbed it first leaves it no longer pending, and a new one is
+     * made. A share lock, so that consumers adding to the same message do not wait for (or deadlock with) each other.
      */
     private static UUID pendingDelivery(Connection connection, UUID subscriptionId, Instant due) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT id FROM alerts.delivery "
-                + "WHERE subscription_id = ? AND purpose = 'alerts' AND status = 'pending' AND due_at = ? LIMIT 1 FOR UPDATE")) {
+                + "WHERE subscription_id = ? AND purpose = 'alerts' AND status = 'pending' AND due_at = ? LIMIT 1 FOR SHARE")) {
             select.setObject(1, subscriptionId);
             select.setTimestamp(2, Timestamp.from(due));
             try (ResultSet row = select.executeQuery()) {

@@ -98,14 +98,20 @@ public class AlertBatches {
         for (Decoded<T> record : decoded) {
             matches.addAll(matching.matches(record.value(), record.publishedAt(), candidates));
         }
-        // In the order of the events, not of the partitions they came from: the first spike of a run is alerted.
-        matches.sort(Comparator.comparing(match -> match.alert().at()));
-        int alerted = 0;
+        // Spikes first, each subscription's in the order of its events (not of the partitions they came from), so
+        // that the first of a run is alerted; and subscriptions locked in one order, before any message is.
+        matches.sort(Comparator.comparing((AlertMatcher.Match match) -> !Kinds.SPIKE.equals(match.alert().kind()))
+                .thenComparing(match -> match.subscription().id())
+                .thenComparing(match -> match.alert().at()));
+        List<AlertMatcher.Match> taken = new ArrayList<>(matches.size());
         for (AlertMatcher.Match match : matches) {
-            if (Kinds.SPIKE.equals(match.alert().kind())
-                    && !subscriptions.takeSpike(connection, match.subscription().id(), match.alert().at(), spikeCooldown)) {
-                continue;
+            if (!Kinds.SPIKE.equals(match.alert().kind())
+                    || subscriptions.takeSpike(connection, match.subscription().id(), match.alert().at(), spikeCooldown)) {
+                taken.add(match);
             }
+        }
+        int alerted = 0;
+        for (AlertMatcher.Match match : taken) {
             if (outbox.alert(connection, match.subscription(), match.alert(), now)) {
                 alerted++;
             }

@@ -114,13 +114,11 @@ class AlertDeliveryTest {
     @Test
     void aRestartBetweenTheOutboxAndTheDispatchSendsTheAlertOnce() throws Exception {
         String fan = "fan3@example.com";
-        try (AlertsApp app = start(Map.of())) {
-            subscribeAndConfirm(app, MAIL, fan, subscription(fan, "[\"milestone\"]", ""));
-        }
+        subscribedToMilestones(fan);
         try (AlertsApp app = start(Map.of("alerts.dispatch-enabled", false))) {
             Signals.publish(KAFKA, List.of(Signals.milestone("artist", ARTIST, "Velvet Orrery", Instant.now(), "1000", "1003")));
             awaitAlerted(app, 1, Duration.ofSeconds(30));
-            assertThat(count("SELECT count(*) FROM alerts.delivery WHERE purpose = 'alerts' AND status = 'pending'")).isEqualTo(1);
+            assertThat(alertMessages("pending")).isEqualTo(1);
         }
         assertThat(alertMails(fan)).isZero();
         try (AlertsApp app = start(Map.of())) {
@@ -133,9 +131,7 @@ class AlertDeliveryTest {
     @Test
     void aRestartBetweenSendingAndRecordingFinishesTheRecordFirstAndSendsNothingAgain() throws Exception {
         String fan = "fan6@example.com";
-        try (AlertsApp app = start(Map.of())) {
-            subscribeAndConfirm(app, MAIL, fan, subscription(fan, "[\"milestone\"]", ""));
-        }
+        subscribedToMilestones(fan);
         PauseAfterSend.reset();
         AlertsApp paused = start(Map.of("test.pause-after-send", true));
         Signals.publish(KAFKA, List.of(Signals.milestone("artist", ARTIST, "Velvet Orrery", Instant.now(), "100", "100")));
@@ -147,7 +143,7 @@ class AlertDeliveryTest {
         assertThat(restart.isAlive()).as("the shutdown waits for the message in hand").isTrue();
         PauseAfterSend.release.countDown();
         restart.join(30_000);
-        assertThat(count("SELECT count(*) FROM alerts.delivery WHERE purpose = 'alerts' AND status = 'sent'")).isEqualTo(1);
+        assertThat(alertMessages("sent")).isEqualTo(1);
         try (AlertsApp app = start(Map.of("alerts.claim-lease", "500ms"))) {
             Thread.sleep(3_000);
             assertThat(alertMails(fan)).isEqualTo(1);
@@ -157,9 +153,7 @@ class AlertDeliveryTest {
     @Test
     void anUnsubscribeWhileAMessageIsBeingSentLetsItBeRecordedAndStopsWhatFollows() throws Exception {
         String fan = "fan7@example.com";
-        try (AlertsApp app = start(Map.of())) {
-            subscribeAndConfirm(app, MAIL, fan, subscription(fan, "[\"milestone\"]", ""));
-        }
+        subscribedToMilestones(fan);
         PauseAfterSend.reset();
         try (AlertsApp app = start(Map.of("test.pause-after-send", true))) {
             Signals.publish(KAFKA, List.of(Signals.milestone("artist", ARTIST, "Velvet Orrery", Instant.now(), "10", "10")));
@@ -170,7 +164,7 @@ class AlertDeliveryTest {
                     .isEqualTo(200);
             PauseAfterSend.release.countDown();
             await().atMost(Duration.ofSeconds(10)).until(() ->
-                    count("SELECT count(*) FROM alerts.delivery WHERE purpose = 'alerts' AND status = 'sent'") == 1);
+                    alertMessages("sent") == 1);
 
             Signals.publish(KAFKA, List.of(Signals.milestone("artist", ARTIST, "Velvet Orrery", Instant.now(), "100", "100")));
             awaitConsumed();
@@ -180,19 +174,34 @@ class AlertDeliveryTest {
     }
 
     @Test
+    void aMessageWhoseSendingThrowsIsFailedAndTheNextOneStillGoes() throws Exception {
+        String fan = "fan8@example.com";
+        subscribedToMilestones(fan);
+        try (AlertsApp app = start(Map.of("test.throw-on-first-send", true))) {
+            Signals.publish(KAFKA, List.of(Signals.milestone("artist", ARTIST, "Velvet Orrery", Instant.now(), "10", "10")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> alertMessages("failed") == 1);
+            assertThat(strings("SELECT last_error FROM alerts.delivery WHERE status = 'failed'"))
+                    .singleElement().asString().contains("not sent", "A bug in sending");
+            assertThat(alertMails(fan)).isZero();
+
+            Signals.publish(KAFKA, List.of(Signals.milestone("artist", ARTIST, "Velvet Orrery", Instant.now(), "100", "100")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> alertMails(fan) == 1);
+            assertThat(alertMessages("sending")).isZero();
+        }
+    }
+
+    @Test
     void aCrashBetweenSendingAndRecordingRepeatsTheMessageUnderItsOwnMessageId() throws Exception {
         String fan = "fan4@example.com";
-        try (AlertsApp app = start(Map.of())) {
-            subscribeAndConfirm(app, MAIL, fan, subscription(fan, "[\"milestone\"]", ""));
-        }
+        subscribedToMilestones(fan);
         try (AlertsApp app = start(Map.of("test.crash-after-send", true))) {
             Signals.publish(KAFKA, List.of(Signals.milestone("artist", ARTIST, "Velvet Orrery", Instant.now(), "10000", "10000")));
             await().atMost(Duration.ofSeconds(30)).until(() -> alertMails(fan) == 1);
-            assertThat(count("SELECT count(*) FROM alerts.delivery WHERE purpose = 'alerts' AND status = 'sending'")).isEqualTo(1);
+            assertThat(alertMessages("sending")).isEqualTo(1);
         }
         try (AlertsApp app = start(Map.of("alerts.claim-lease", "500ms"))) {
             await().atMost(Duration.ofSeconds(15)).until(() ->
-                    count("SELECT count(*) FROM alerts.delivery WHERE purpose = 'alerts' AND status = 'sent'") == 1);
+                    alertMessages("sent") == 1);
         }
         List<MimeMessage> alerts = mailsTo(MAIL, fan).stream().filter(m -> subject(m).contains("passed")).toList();
         assertThat(alerts).hasSize(2);
@@ -216,6 +225,17 @@ class AlertDeliveryTest {
             assertThat(strings("SELECT source_id FROM alerts.alert")).as("6 h of cooldown either side of an alert")
                     .containsExactlyInAnyOrder(first.getId(), seventeen.getId());
         }
+    }
+
+    /** A confirmed subscription to the artist's milestones, made by a run of the service that has ended. */
+    private void subscribedToMilestones(String fan) throws Exception {
+        try (AlertsApp app = start(Map.of())) {
+            subscribeAndConfirm(app, MAIL, fan, subscription(fan, "[\"milestone\"]", ""));
+        }
+    }
+
+    private long alertMessages(String status) {
+        return count("SELECT count(*) FROM alerts.delivery WHERE purpose = 'alerts' AND status = '" + status + "'");
     }
 
     private AlertsApp start(Map<String, Object> more) {

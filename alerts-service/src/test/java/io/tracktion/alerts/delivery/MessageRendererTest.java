@@ -54,8 +54,10 @@ class MessageRendererTest {
         assertThat(mail.html()).contains("<a href=\"http://a/m\">All your subscriptions</a>");
 
         Rendered webhook = renderer.alerts(artist, List.of(alert), "http://a/e", "http://a/u", null);
-        assertThat(webhook.text()).contains("http://a/u").doesNotContain("All your subscriptions", "http://a/m", "null");
-        assertThat(webhook.html()).doesNotContain("All your subscriptions", "null");
+        assertThat(webhook.text()).contains("http://a/u")
+                .doesNotContain("All your subscriptions", "http://a/m", "null", artist.email());
+        assertThat(webhook.html()).doesNotContain("All your subscriptions", "null", artist.email());
+        assertThat(mail.text()).contains("You get this because " + artist.email() + " subscribed");
     }
 
     @Test
