@@ -22,8 +22,8 @@ public record Coverage(Instant from, Instant to, List<Hour> hours) {
      * @param items         items those windows held
      * @param gaps          gaps in the feed that touch it
      * @param openGaps      those of them no later fetch closed
-     * @param sales         sales sold in it (table sale)
-     * @param salesEnriched of them, those whose release page has been read
+     * @param sales         items sold in it (the store's hour rollup)
+     * @param salesEnriched of them, those whose release page has been read (not under artist "unknown")
      * @param enrichedShare salesEnriched / sales, three decimals; null without sales
      */
     @Serdeable

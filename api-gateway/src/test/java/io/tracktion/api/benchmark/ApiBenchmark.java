@@ -78,7 +78,12 @@ public final class ApiBenchmark {
     private void run(RunningApi api, int requests) {
         System.out.printf(Locale.ROOT, "%n| endpoint | requests | p50 ms | p99 ms | max ms | not 200 |%n"
                 + "|---|---:|---:|---:|---:|---:|%n");
+        // -Dbench.only=coverage: only the endpoints whose name contains it, to measure one change.
+        String only = System.getProperty("bench.only", "");
         for (Map.Entry<String, Supplier<String>> endpoint : endpoints().entrySet()) {
+            if (!endpoint.getKey().contains(only)) {
+                continue;
+            }
             long warm = System.nanoTime() + BUDGET.toNanos() / 4;
             for (int i = 0; i < WARM_UP && System.nanoTime() < warm; i++) {
                 call(api, endpoint.getValue().get());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tracktion.api.testing.ApiResponse;
 import io.tracktion.api.testing.ApiWithDatabase;
+import io.tracktion.api.testing.TestRollups;
 import io.tracktion.schemas.EntityIds;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,12 +32,14 @@ class CoverageTest {
                   ('%1$s', '2026-11-30T10:55:00Z', '2026-11-30T11:05:00Z', '2026-11-30T11:06:00Z', 'window-started-late', true, '2026-11-30T11:07:00Z');
                 INSERT INTO release (release_id, url, status, first_seen_at) VALUES ('%2$s', '%3$s', 'known', now());
                 """.formatted(FEED, EntityIds.release(known), known));
-        // As the loader stores them: a sale of a known release has its id.
+        // As the loader stores them: a sale of a known release has its ids; the rollups as the transformer counts.
+        String artist = EntityIds.artist("https://a.bandcamp.com");
         API.insert(sale("s1").soldAt("2026-11-30T10:01:00Z").item("album", "A", null, known)
-                        .attributed(EntityIds.release(known), null, null),
+                        .attributed(EntityIds.release(known), artist, null),
                 sale("s2").soldAt("2026-11-30T10:02:00Z").item("album", "B", null, "https://b.bandcamp.com/album/pending"),
                 sale("s3").soldAt("2026-11-30T10:59:59.999999Z").item("album", "A", null, known)
-                        .attributed(EntityIds.release(known), null, null));
+                        .attributed(EntityIds.release(known), artist, null));
+        TestRollups.rebuild(API);
 
         JsonNode coverage = API.getJson("/api/v1/coverage?from=2026-11-30T10:30:00Z&to=2026-11-30T12:40:00Z");
         // Rounded out to whole hours: 10:00 to 13:00.
