@@ -413,14 +413,17 @@ class SalesPipelineEndToEndTest {
 
         var ended = api.postAbsolute(unsubscribe, "List-Unsubscribe=One-Click", "application/x-www-form-urlencoded");
         assertEquals("unsubscribed", JSON.readTree(ended.body()).get("status").asText());
-        Thread.sleep(2_000); // what was being sent as the link was followed
+        // What was being sent as the link was followed arrives; then the inbox stays as it is for 2 s.
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger(-1);
+        await().during(Duration.ofSeconds(2)).atMost(SETTLE)
+                .until(() -> seen.getAndSet(mail.getReceivedMessages().length) == mail.getReceivedMessages().length);
         int before = mail.getReceivedMessages().length;
         long itemsBefore = simulator.ledger().items();
         clock.advance(Duration.ofMinutes(3));
         awaitApiMatchesLedger();
         assertTrue(simulator.ledger().items() > itemsBefore, "more sales after unsubscribing");
-        Thread.sleep(3_000);
-        assertEquals(before, mail.getReceivedMessages().length, "no mail after unsubscribing");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(8)).untilAsserted(() ->
+                assertEquals(before, mail.getReceivedMessages().length, "no mail after unsubscribing"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.tracktion.alerts.testing.AlertsApp;
 import io.tracktion.alerts.testing.Mails;
 import io.tracktion.alerts.testing.Signals;
+import io.tracktion.alerts.testing.Still;
 import io.tracktion.schemas.EntityIds;
 import io.tracktion.schemas.Signal;
 import io.tracktion.testsupport.KafkaCluster;
@@ -72,8 +73,8 @@ class AlertDeliveryTest {
             assertThat(Mails.header(alert, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
             assertThat(Mails.text(alert)).contains("11:15 CET", "/api/v1/artists/" + ARTIST);
             assertThat(Mails.html(alert)).contains("Velvet Orrery Bcc: evil@example.org").doesNotContain("<script");
-            Thread.sleep(1_000);
-            assertThat(mailsTo(MAIL, fan)).as("the confirmation and one alert: nothing about the other artist").hasSize(2);
+            Still.holdsFor(Duration.ofSeconds(1), () -> assertThat(mailsTo(MAIL, fan))
+                    .as("the confirmation and one alert: nothing about the other artist").hasSize(2));
             String metrics = app.get("/metrics").body();
             assertThat(metrics).contains("tracktion_alerts_total 1.0",
                     "tracktion_alerts_messages_total{channel=\"email\",outcome=\"sent\"} 2.0",
@@ -83,10 +84,11 @@ class AlertDeliveryTest {
             assertThat(app.oneClick(Mails.header(alert, "List-Unsubscribe").replaceAll("[<>]", "")).statusCode()).isEqualTo(200);
             Signals.publish(KAFKA, List.of(Signals.milestone("artist", ARTIST, "Velvet Orrery", Instant.now(), "100", "100")));
             awaitConsumed();
-            Thread.sleep(1_000); // a dispatch interval, had anything been written
-            assertThat(count("SELECT count(*) FROM alerts.alert")).as("the milestone was read, and matched nobody")
-                    .isEqualTo(1);
-            assertThat(mailsTo(MAIL, fan)).hasSize(2);
+            Still.holdsFor(Duration.ofSeconds(1), () -> { // a dispatch interval, had anything been written
+                assertThat(count("SELECT count(*) FROM alerts.alert")).as("the milestone was read, and matched nobody")
+                        .isEqualTo(1);
+                assertThat(mailsTo(MAIL, fan)).hasSize(2);
+            });
         }
     }
 
@@ -105,9 +107,10 @@ class AlertDeliveryTest {
         POSTGRES.execute(database, "DELETE FROM alerts.consumer_offset");
         try (AlertsApp app = start(Map.of())) {
             await().atMost(Duration.ofSeconds(30)).until(() -> storedOffsets() > 0);
-            Thread.sleep(2_000);
-            assertThat(count("SELECT count(*) FROM alerts.alert")).isEqualTo(2);
-            assertThat(mailsTo(MAIL, fan)).hasSize(mails);
+            Still.holdsFor(Duration.ofSeconds(2), () -> {
+                assertThat(count("SELECT count(*) FROM alerts.alert")).isEqualTo(2);
+                assertThat(mailsTo(MAIL, fan)).hasSize(mails);
+            });
         }
     }
 
@@ -123,8 +126,7 @@ class AlertDeliveryTest {
         assertThat(alertMails(fan)).isZero();
         try (AlertsApp app = start(Map.of())) {
             await().atMost(Duration.ofSeconds(15)).until(() -> alertMails(fan) == 1);
-            Thread.sleep(1_000);
-            assertThat(alertMails(fan)).isEqualTo(1);
+            Still.holdsFor(Duration.ofSeconds(1), () -> assertThat(alertMails(fan)).isEqualTo(1));
         }
     }
 
@@ -139,14 +141,13 @@ class AlertDeliveryTest {
         assertThat(alertMails(fan)).isEqualTo(1);
         Thread restart = new Thread(paused::close, "restart");
         restart.start(); // SIGTERM's shutdown, while the message is sent and not yet recorded
-        Thread.sleep(1_000);
-        assertThat(restart.isAlive()).as("the shutdown waits for the message in hand").isTrue();
+        Still.holdsFor(Duration.ofSeconds(1), () ->
+                assertThat(restart.isAlive()).as("the shutdown waits for the message in hand").isTrue());
         PauseAfterSend.release.countDown();
         restart.join(30_000);
         assertThat(alertMessages("sent")).isEqualTo(1);
         try (AlertsApp app = start(Map.of("alerts.claim-lease", "500ms"))) {
-            Thread.sleep(3_000);
-            assertThat(alertMails(fan)).isEqualTo(1);
+            Still.holdsFor(Duration.ofSeconds(3), () -> assertThat(alertMails(fan)).isEqualTo(1));
         }
     }
 
@@ -168,8 +169,7 @@ class AlertDeliveryTest {
 
             Signals.publish(KAFKA, List.of(Signals.milestone("artist", ARTIST, "Velvet Orrery", Instant.now(), "100", "100")));
             awaitConsumed();
-            Thread.sleep(1_000);
-            assertThat(alertMails(fan)).isEqualTo(1);
+            Still.holdsFor(Duration.ofSeconds(1), () -> assertThat(alertMails(fan)).isEqualTo(1));
         }
     }
 

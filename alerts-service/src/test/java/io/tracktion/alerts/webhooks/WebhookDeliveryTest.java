@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.tracktion.alerts.testing.AlertsApp;
 import io.tracktion.alerts.testing.Mails;
 import io.tracktion.alerts.testing.Signals;
+import io.tracktion.alerts.testing.Still;
 import io.tracktion.alerts.testing.Subscriber;
 import io.tracktion.schemas.EntityIds;
 import io.tracktion.testsupport.KafkaCluster;
@@ -113,8 +114,8 @@ class WebhookDeliveryTest {
             assertThat(receiver.received().get(0).text()).doesNotContain("All your subscriptions");
 
             Signals.publish(KAFKA, List.of(Signals.milestone("artist", ARTIST, "Moss Cathedral", Instant.now(), "10000", "10000")));
-            Thread.sleep(2_000);
-            assertThat(receiver.received()).as("nothing more to a disabled subscription").hasSize(2);
+            Still.holdsFor(Duration.ofSeconds(2), () ->
+                    assertThat(receiver.received()).as("nothing more to a disabled subscription").hasSize(2));
         }
     }
 
