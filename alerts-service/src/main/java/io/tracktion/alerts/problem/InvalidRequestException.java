@@ -1,5 +1,6 @@
 package io.tracktion.alerts.problem;
 
+import io.tracktion.problem.Problem;
 import java.util.List;
 
 /** A request the client got wrong, field by field: answered 400 with every field's problem. */

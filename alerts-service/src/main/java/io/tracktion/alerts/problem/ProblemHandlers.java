@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.tracktion.problem.Problem;
 import jakarta.inject.Singleton;
 
 /** Our exceptions as problem+json answers. */

@@ -1,7 +1,8 @@
 package io.tracktion.alerts.subscriptions;
 
 import io.tracktion.alerts.problem.InvalidRequestException;
-import io.tracktion.alerts.problem.Problem.FieldError;
+import io.tracktion.problem.Problem.FieldError;
+import io.tracktion.problem.Problem;
 import io.tracktion.schemas.EntityIds;
 import io.tracktion.schemas.ReleaseUrls;
 import jakarta.mail.internet.AddressException;

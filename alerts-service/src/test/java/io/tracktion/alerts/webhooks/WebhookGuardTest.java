@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tracktion.alerts.delivery.DeliveryException;
 import io.tracktion.alerts.problem.InvalidRequestException;
-import io.tracktion.alerts.problem.Problem;
+import io.tracktion.problem.Problem;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

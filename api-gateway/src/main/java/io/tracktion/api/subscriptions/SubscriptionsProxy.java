@@ -10,7 +10,7 @@ import io.micronaut.http.client.ProxyHttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
-import io.tracktion.api.problem.Problem;
+import io.tracktion.problem.Problem;
 import java.net.URI;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package io.tracktion.alerts.problem;
+package io.tracktion.problem;
 
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
@@ -10,8 +10,8 @@ import jakarta.inject.Singleton;
 import java.util.stream.Collectors;
 
 /**
- * Renders every error response as a {@link Problem}: ours (see the handlers beside this class) and
- * Micronaut's own (unknown path, wrong method, unhandled exception), replacing its default JSON error.
+ * Renders every error response as a {@link Problem}: the service's own (its exception handlers) and Micronaut's
+ * (unknown path, wrong method, unhandled exception), replacing its default JSON error.
  */
 @Singleton
 public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
@@ -34,7 +34,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
             detail = status.getReason();
         }
         return problemResponse
-                .body(new Problem("about:blank", status.getReason(), status.getCode(), detail, null))
+                .body(new Problem("about:blank", status.getReason(), status.getCode(), detail))
                 .contentType(Problem.MEDIA_TYPE);
     }
 }
