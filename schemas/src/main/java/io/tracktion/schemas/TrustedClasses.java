@@ -14,7 +14,7 @@ final class TrustedClasses {
                         .add(ReleaseTrack.class).add(ReleaseFormat.class)
                         .add(FeedGap.class).add(FeedWindowReceived.class)
                         .add(EnrichedSale.class).add(SaleAttribution.class)
-                        .add(StatsWindow.class).add(CurrencyAmount.class)
+                        .add(StatsWindow.class).add(CurrencyAmount.class).add(CountryTotals.class)
                         .add(TrendingChart.class).add(TrendingEntry.class).add(Signal.class)
                         .build()));
     }

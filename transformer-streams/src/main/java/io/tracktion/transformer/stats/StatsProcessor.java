@@ -1,7 +1,9 @@
 package io.tracktion.transformer.stats;
 
+import io.tracktion.schemas.CountryTotals;
 import io.tracktion.schemas.CurrencyAmount;
 import io.tracktion.schemas.StatsWindow;
+import io.tracktion.transformer.delta.Dimension;
 import io.tracktion.transformer.delta.SaleDelta;
 import io.tracktion.transformer.parse.SaleTimes;
 import io.tracktion.transformer.state.TimeOrderedKeys;
@@ -10,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class StatsProcessor implements Processor<String, SaleDelta, String, StatsWindow> {
 
     private static final String STREAM_TIME = "stream-time";
+    /**
+     * The dimensions whose windows are also split by buyer country, for their pages' top countries and the genre
+     * and tag × country matrix. The store's split is the country dimension; a kind's is not asked for.
+     */
+    static final Set<Dimension> BY_COUNTRY = EnumSet.of(Dimension.ARTIST, Dimension.RELEASE, Dimension.LABEL,
+            Dimension.GENRE, Dimension.TAG);
     private static final String CLOSED = "closed|";
     private static final String FORGOTTEN = "forgotten|";
 
@@ -167,7 +176,8 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
                     // Past its close already: what it gets now is a correction, written as final.
                     totals.closed = start < closedBefore[interval.ordinal()];
                 }
-                totals.add(sale, contribution.sign(), cartChanges[interval.ordinal()], contribution.entity().name());
+                totals.add(sale, contribution.sign(), cartChanges[interval.ordinal()], contribution.entity().name(),
+                        BY_COUNTRY.contains(contribution.entity().dimension()));
                 totals.pending = true;
                 windows.put(key, totals);
                 changedKeys.add(key);
@@ -250,6 +260,11 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
         for (Map.Entry<String, BigDecimal> entry : t.revenueByCurrency.entrySet()) {
             currencies.add(new CurrencyAmount(entry.getKey(), money(entry.getValue())));
         }
+        List<CountryTotals> countries = new ArrayList<>(t.byCountry.size());
+        for (Map.Entry<String, WindowTotals.CountrySums> entry : t.byCountry.entrySet()) {
+            WindowTotals.CountrySums sums = entry.getValue();
+            countries.add(new CountryTotals(entry.getKey(), sums.units, money(sums.revenueUsd), sums.carts));
+        }
         return StatsWindow.newBuilder()
                 .setDimension(dimension)
                 .setEntityId(entityId)
@@ -261,6 +276,7 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
                 .setRevenueUsd(money(t.revenueUsd))
                 .setRevenueByCurrency(currencies)
                 .setCarts(t.carts)
+                .setByCountry(countries)
                 .setPayWhatYouWantUnits(t.payWhatYouWantUnits)
                 .setOverpayUsd(money(t.overpayUsd))
                 .setFinal$(t.closed)

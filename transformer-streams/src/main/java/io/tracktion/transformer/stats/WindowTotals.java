@@ -23,6 +23,8 @@ final class WindowTotals {
     BigDecimal revenueUsd = BigDecimal.ZERO;
     final Map<String, BigDecimal> revenueByCurrency = new TreeMap<>();
     long carts;
+    /** By buyer country, for the dimensions whose pages show their top countries ({@link #add}'s byCountry). */
+    final Map<String, CountrySums> byCountry = new TreeMap<>();
     long payWhatYouWantUnits;
     BigDecimal overpayUsd = BigDecimal.ZERO;
     long lastSaleMicros;
@@ -37,8 +39,23 @@ final class WindowTotals {
         this.entityName = entityName;
     }
 
-    /** Adds {@code sign} times the sale; {@code cartChange} is +1, -1 or 0 distinct carts. */
-    void add(SaleDelta sale, int sign, int cartChange, String name) {
+    /** One buyer country's share of a window. */
+    static final class CountrySums {
+        long units;
+        BigDecimal revenueUsd = BigDecimal.ZERO;
+        long carts;
+
+        boolean isZero() {
+            return units == 0 && carts == 0 && revenueUsd.signum() == 0;
+        }
+    }
+
+    /**
+     * Adds {@code sign} times the sale; {@code cartChange} is +1, -1 or 0 distinct carts. With {@code byCountry} the
+     * sale is also added to its buyer country's share: a cart has one buyer, so the cart it opens or empties for
+     * this entity does so for that country too.
+     */
+    void add(SaleDelta sale, int sign, int cartChange, String name, boolean byCountry) {
         BigDecimal factor = BigDecimal.valueOf(sign);
         entityName = name;
         units += sign;
@@ -53,10 +70,19 @@ final class WindowTotals {
         }
         overpayUsd = overpayUsd.add(sale.overpayUsd().multiply(factor));
         lastSaleMicros = Math.max(lastSaleMicros, sale.soldAtMicros());
+        if (byCountry) {
+            CountrySums country = this.byCountry.computeIfAbsent(sale.countryCode(), c -> new CountrySums());
+            country.units += sign;
+            country.revenueUsd = country.revenueUsd.add(sale.amountUsd().multiply(factor));
+            country.carts += cartChange;
+            if (country.isZero()) { // a retracted attribution leaves no empty country behind
+                this.byCountry.remove(sale.countryCode());
+            }
+        }
     }
 
-    /** 2 added {@link #pending}; a window of format 1 reads as written. */
-    private static final int FORMAT = 2;
+    /** 2 added {@link #pending}, 3 {@link #byCountry}; a window of an earlier format reads as written. */
+    private static final int FORMAT = 3;
 
     static final Serde<WindowTotals> SERDE = BinaryCodec.serde(FORMAT, WindowTotals::write, WindowTotals::read);
 
@@ -70,6 +96,13 @@ final class WindowTotals {
             BinaryCodec.writeDecimal(out, entry.getValue());
         }
         out.writeLong(t.carts);
+        out.writeShort(t.byCountry.size());
+        for (Map.Entry<String, CountrySums> entry : t.byCountry.entrySet()) {
+            out.writeUTF(entry.getKey());
+            out.writeLong(entry.getValue().units);
+            BinaryCodec.writeDecimal(out, entry.getValue().revenueUsd);
+            out.writeLong(entry.getValue().carts);
+        }
         out.writeLong(t.payWhatYouWantUnits);
         BinaryCodec.writeDecimal(out, t.overpayUsd);
         out.writeLong(t.lastSaleMicros);
@@ -87,6 +120,15 @@ final class WindowTotals {
             t.revenueByCurrency.put(in.readUTF(), BinaryCodec.readDecimal(in));
         }
         t.carts = in.readLong();
+        int countries = format >= 3 ? in.readShort() : 0;
+        for (int i = 0; i < countries; i++) {
+            CountrySums country = new CountrySums();
+            String code = in.readUTF();
+            country.units = in.readLong();
+            country.revenueUsd = BinaryCodec.readDecimal(in);
+            country.carts = in.readLong();
+            t.byCountry.put(code, country);
+        }
         t.payWhatYouWantUnits = in.readLong();
         t.overpayUsd = BinaryCodec.readDecimal(in);
         t.lastSaleMicros = in.readLong();

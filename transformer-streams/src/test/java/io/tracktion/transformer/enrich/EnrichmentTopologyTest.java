@@ -3,6 +3,7 @@ package io.tracktion.transformer.enrich;
 import static io.tracktion.transformer.testing.AnalyticsFixture.money;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tracktion.schemas.CountryTotals;
 import io.tracktion.schemas.EnrichedSale;
 import io.tracktion.schemas.EntityIds;
 import io.tracktion.schemas.StatsWindow;
@@ -106,9 +107,11 @@ class EnrichmentTopologyTest {
         assertThat(unknownArtist.getUnits()).isZero();
         assertThat(unknownArtist.getRevenueUsd()).isEqualTo(money("0"));
         assertThat(unknownArtist.getCarts()).isZero();
+        assertThat(unknownArtist.getByCountry()).as("no empty country is left behind").isEmpty();
         StatsWindow artist = fixture.window(Interval.MINUTE, "artist", EntityIds.artist(ROOT), minute);
         assertThat(artist.getUnits()).isEqualTo(1);
         assertThat(artist.getRevenueUsd()).isEqualTo(money("5.00"));
+        assertThat(artist.getByCountry()).containsExactly(new CountryTotals("DE", 1L, money("5.00"), 1L));
         assertThat(fixture.window(Interval.DAY, "tag", "ambient", Instant.parse("2026-03-02T00:00:00Z")).getUnits()).isEqualTo(1);
         assertThat(fixture.window(Interval.DAY, "tag", Dimension.UNKNOWN, Instant.parse("2026-03-02T00:00:00Z")).getUnits()).isZero();
         assertThat(fixture.window(Interval.HOUR, "store", "all", Instant.parse("2026-03-02T10:00:00Z")).getUnits()).isEqualTo(1);

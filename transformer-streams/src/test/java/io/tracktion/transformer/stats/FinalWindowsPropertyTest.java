@@ -98,6 +98,9 @@ class FinalWindowsPropertyTest {
                             .as(interval + " " + dimension + " units").isEqualTo(units);
                     assertThat(ofDimension.stream().map(StatsWindow::getRevenueUsd).reduce(BigDecimal.ZERO, BigDecimal::add))
                             .as(interval + " " + dimension + " revenue").isEqualByComparingTo(usd);
+                    if (!List.of("store", "country", "kind").contains(dimension)) {
+                        assertSplitByCountry(interval + " " + dimension, ofDimension, distinct.values(), dimension);
+                    }
                 }
                 List<StatsWindow> store = windows.stream().filter(w -> w.getDimension().equals("store")).toList();
                 assertThat(store.stream().mapToLong(StatsWindow::getCarts).sum()).as(interval + " carts")
@@ -113,6 +116,31 @@ class FinalWindowsPropertyTest {
                 // a temp dir left behind is harmless
             }
         }
+    }
+
+    /**
+     * Every window's split by buyer country sums to the window, and the dimension's units by country to what the
+     * distinct sales add up to. (Carts by country are not checked: the generated carts mix countries, which a real
+     * cart, one buyer's, never does.)
+     */
+    static void assertSplitByCountry(String what, List<StatsWindow> windows, java.util.Collection<GeneratedSale> sales,
+                                     String dimension) {
+        Map<String, Long> expected = new java.util.TreeMap<>();
+        String[] codes = {"DE", "US", "JP", "unknown"};
+        for (GeneratedSale s : sales) {
+            expected.merge(codes[s.country()], (long) entitiesOf(dimension, RELEASES[s.release()]), Long::sum);
+        }
+        expected.values().removeIf(units -> units == 0);
+        Map<String, Long> actual = new java.util.TreeMap<>();
+        for (StatsWindow w : windows) {
+            assertThat(w.getByCountry().stream().mapToLong(c -> c.getUnits()).sum()).as(what + " split units " + w)
+                    .isEqualTo(w.getUnits());
+            assertThat(w.getByCountry().stream().map(c -> c.getRevenueUsd()).reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .as(what + " split revenue " + w).isEqualByComparingTo(w.getRevenueUsd());
+            w.getByCountry().forEach(c -> actual.merge(c.getCountry(), c.getUnits(), Long::sum));
+        }
+        actual.values().removeIf(units -> units == 0);
+        assertThat(actual).as(what + " units by country").isEqualTo(expected);
     }
 
     /** How many entities of a dimension one sale of the release counts for, once all is known that will be. */

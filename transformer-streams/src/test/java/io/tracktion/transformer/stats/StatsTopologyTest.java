@@ -3,6 +3,7 @@ package io.tracktion.transformer.stats;
 import static io.tracktion.transformer.testing.AnalyticsFixture.money;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tracktion.schemas.CountryTotals;
 import io.tracktion.schemas.CurrencyAmount;
 import io.tracktion.schemas.EntityIds;
 import io.tracktion.schemas.StatsWindow;
@@ -80,6 +81,34 @@ class StatsTopologyTest {
                 .getRevenueUsd()).isEqualTo(money("19.97"));
         assertThat(fixture.window(Interval.DAY, "release", EntityIds.release(URL), Instant.parse("2026-03-02T00:00:00Z"))
                 .getUnits()).isEqualTo(3);
+    }
+
+    @Test
+    void theEntitiesWithPagesAreSplitByBuyerCountryAndTheSplitSumsToTheTotals() {
+        fixture.sale("a", TEN.plusSeconds(5)).cart("c1").paid("EUR", "10", "7", "11.62").pipe();
+        fixture.sale("b", TEN.plusSeconds(5)).cart("c1").type("t").paid("USD", "2.00", "0", "2.00").pipe();
+        fixture.sale("c", TEN.plusSeconds(20)).cart("c2").paid("GBP", "5", "5", "6.35").country("gb", "United Kingdom").pipe();
+        fixture.sale("d", TEN.plusSeconds(30)).cart("c3").usd("1.00").country(null, null).pipe();
+        fixture.flush();
+
+        List<CountryTotals> expected = List.of(new CountryTotals("DE", 2L, money("13.62"), 1L),
+                new CountryTotals("GB", 1L, money("6.35"), 1L), new CountryTotals(Dimension.UNKNOWN, 1L, money("1.00"), 1L));
+        Instant day = Instant.parse("2026-03-02T00:00:00Z");
+        assertThat(fixture.window(Interval.MINUTE, "artist", ARTIST, TEN).getByCountry()).containsExactlyElementsOf(expected);
+        assertThat(fixture.window(Interval.HOUR, "release", EntityIds.release(URL), TEN).getByCountry())
+                .containsExactlyElementsOf(expected);
+        assertThat(fixture.window(Interval.DAY, "label", EntityIds.label("https://kessel-records.bandcamp.com"), day)
+                .getByCountry()).containsExactlyElementsOf(expected);
+        assertThat(fixture.window(Interval.DAY, "genre", "electronic", day).getByCountry()).containsExactlyElementsOf(expected);
+        StatsWindow tag = fixture.window(Interval.DAY, "tag", "ambient", day);
+        assertThat(tag.getByCountry()).containsExactlyElementsOf(expected);
+        assertThat(tag.getUnits()).isEqualTo(4);
+        assertThat(tag.getRevenueUsd()).isEqualTo(money("20.97"));
+        assertThat(tag.getCarts()).isEqualTo(3);
+        // The store's and a kind's split would repeat the country dimension: not written.
+        assertThat(fixture.window(Interval.MINUTE, "store", "all", TEN).getByCountry()).isEmpty();
+        assertThat(fixture.window(Interval.MINUTE, "kind", "album", TEN).getByCountry()).isEmpty();
+        assertThat(fixture.window(Interval.MINUTE, "country", "DE", TEN).getByCountry()).isEmpty();
     }
 
     @Test
@@ -212,7 +241,8 @@ class StatsTopologyTest {
                 new CurrencyAmount("USD", money("4.00")));
         assertThat(after.getCarts()).as("cart c1 has no item left").isEqualTo(1);
         assertThat(after.getOverpayUsd()).isEqualTo(money("0"));
-        assertThat(fixture.window(Interval.DAY, "artist", ARTIST, Instant.parse("2026-03-02T00:00:00Z")).getUnits())
-                .isEqualTo(1);
+        StatsWindow artistDay = fixture.window(Interval.DAY, "artist", ARTIST, Instant.parse("2026-03-02T00:00:00Z"));
+        assertThat(artistDay.getUnits()).isEqualTo(1);
+        assertThat(artistDay.getByCountry()).containsExactly(new CountryTotals("DE", 1L, money("4.00"), 1L));
     }
 }

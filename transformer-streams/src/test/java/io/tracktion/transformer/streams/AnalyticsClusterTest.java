@@ -230,7 +230,8 @@ class AnalyticsClusterTest {
                 // The latest record per key, without its version (how many updates were written depends on timing).
                 windows.put(interval.topic() + "|" + new String(r.key(), StandardCharsets.UTF_8),
                         w.getUnits() + " " + w.getRevenueUsd() + " " + w.getRevenueByCurrency() + " " + w.getCarts() + " "
-                                + w.getPayWhatYouWantUnits() + " " + w.getOverpayUsd() + " final=" + w.getFinal$());
+                                + w.getPayWhatYouWantUnits() + " " + w.getOverpayUsd() + " " + w.getByCountry()
+                                + " final=" + w.getFinal$());
             }
         }
         RegistryAvroSerde<TrendingChart> trending = RegistryAvroSerde.trendingChart(registry);
