@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tracktion.loader.analytics.AnalyticsListener;
 import io.tracktion.loader.analytics.MinuteRollupRetention;
 import io.tracktion.loader.testing.Loader;
+import io.tracktion.schemas.CountryTotals;
 import io.tracktion.schemas.CurrencyAmount;
 import io.tracktion.schemas.RegistryAvroSerde;
 import io.tracktion.schemas.Signal;
@@ -70,6 +71,9 @@ class AnalyticsLoadTest {
                            || revenue_by_currency::text FROM stats_hour ORDER BY entity_id"""))
                     .containsExactly("a1 3 7.2500 true 2 {\"EUR\": \"6.5000\"}", "a2 4 20.0000 false 1 {\"EUR\": \"6.5000\"}");
             assertThat(rows(database, "SELECT entity_id || ' ' || units FROM stats_day")).containsExactly("a1 3");
+            assertThat(rows(database, "SELECT entity_id || ' ' || by_country::text FROM stats_hour ORDER BY entity_id"))
+                    .containsExactly("a1 {\"DE\": {\"carts\": 3, \"units\": 3, \"revenue_usd\": \"7.2500\"}}",
+                            "a2 {\"DE\": {\"carts\": 4, \"units\": 4, \"revenue_usd\": \"20.0000\"}}");
             assertThat(rows(database, "SELECT id || ' ' || kind || ' ' || threshold FROM signal"))
                     .containsExactly("sig1 milestone 10.0000");
             assertThat(rows(database, """
@@ -94,7 +98,8 @@ class AnalyticsLoadTest {
                 .setWindowStart(HOUR).setWindowEnd(HOUR.plusSeconds(3600))
                 .setUnits(units).setRevenueUsd(new BigDecimal(usd))
                 .setRevenueByCurrency(List.of(new CurrencyAmount("EUR", new BigDecimal("6.5000"))))
-                .setCarts(units).setPayWhatYouWantUnits(0).setOverpayUsd(new BigDecimal("0.0000"))
+                .setCarts(units).setByCountry(List.of(new CountryTotals("DE", units, new BigDecimal(usd), units)))
+                .setPayWhatYouWantUnits(0).setOverpayUsd(new BigDecimal("0.0000"))
                 .setFinal$(last).setVersion(version).setLastSaleAt(HOUR.plusSeconds(60))
                 .build();
         String key = dimension + "|" + id + "|" + HOUR;

@@ -120,4 +120,48 @@ class MigrationTest {
             assertThrows(SQLException.class, () -> s.execute(later), "(sold_at, sale_id) is the key");
         }
     }
+
+    @Test
+    void existingRollupWindowsGetTheirSplitByBuyerCountryFromTheSales() throws Exception {
+        DataSource db = postgres.dataSource(postgres.newDatabase());
+        Flyway.configure().dataSource(db).target("6").load().migrate();
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.execute("""
+                    INSERT INTO artist (artist_id, url, name, updated_at)
+                    VALUES ('art1', 'https://velvet.bandcamp.com', 'Velvet', '2025-05-01T00:00:00Z')""");
+            s.execute("""
+                    INSERT INTO release (release_id, url, status, artist_id, genre, first_seen_at)
+                    VALUES ('rel1', 'https://velvet.bandcamp.com/album/lanterns', 'known', 'art1', 'electronic', now())""");
+            s.execute("INSERT INTO tag (name, class) VALUES ('ambient', 'descriptive')");
+            s.execute("INSERT INTO release_tag (release_id, tag, role, position) VALUES ('rel1', 'ambient', 'descriptive', 0)");
+            s.execute("SELECT sale_month_partition('2025-06-15T10:00:00Z')");
+            String sale = """
+                    INSERT INTO sale (sale_id, event_id, sold_at, artist, item_type, title, currency, amount_paid,
+                                      amount_paid_usd, pay_what_you_want, raw_item, release_url, release_id, artist_id,
+                                      country_code)
+                    VALUES ('%s', '%s', '%s', 'Velvet', 'album', 't', 'USD', %s, %4$s, false, '{}',
+                            'https://velvet.bandcamp.com/album/lanterns', 'rel1', 'art1', %s)""";
+            s.execute(sale.formatted("s1", "e1", "2025-06-15T10:01:00Z", "1.50", "'de'"));
+            s.execute(sale.formatted("s2", "e1", "2025-06-15T10:01:00Z", "2.25", "'DE'"));
+            s.execute(sale.formatted("s3", "e2", "2025-06-15T10:40:00Z", "4.00", "NULL"));
+            String window = """
+                    INSERT INTO stats_hour (dimension, entity_id, window_start, entity_name, units, revenue_usd,
+                        revenue_by_currency, carts, pay_what_you_want_units, overpay_usd, final, version, last_sale_at)
+                    VALUES ('%s', '%s', '2025-06-15T10:00:00Z', 'n', 3, 7.75, '{}', 2, 0, 0, true, 1, now())""";
+            for (String[] entity : new String[][] {{"artist", "art1"}, {"tag", "ambient"}, {"store", "all"}}) {
+                s.execute(window.formatted(entity[0], entity[1]));
+            }
+        }
+        assertEquals(true, Flyway.configure().dataSource(db).load().migrate().success);
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT dimension, by_country::text FROM stats_hour ORDER BY dimension");
+            java.util.Map<String, String> splits = new java.util.TreeMap<>();
+            while (rs.next()) {
+                splits.put(rs.getString(1), rs.getString(2));
+            }
+            String expected = "{\"DE\": {\"carts\": 1, \"units\": 2, \"revenue_usd\": \"3.7500\"}, "
+                    + "\"unknown\": {\"carts\": 1, \"units\": 1, \"revenue_usd\": \"4.0000\"}}";
+            assertEquals(java.util.Map.of("artist", expected, "tag", expected, "store", "{}"), splits);
+        }
+    }
 }

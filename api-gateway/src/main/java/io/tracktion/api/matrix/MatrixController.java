@@ -14,8 +14,9 @@ import java.time.Duration;
 
 /**
  * {@code GET /api/v1/matrix?rows=genres|tags&cols=countries&from&to&limit}: the units and USD revenue of each genre
- * (or tag) in each buyer country. Counted exactly from the sales of the period, so the period is at most 31 days;
- * without {@code from} and {@code to}, the last 24 hours. {@code limit} caps the rows (the best-selling; 20, at
+ * (or tag) in each buyer country, summed from the rollups' splits by country, so the period is taken to whole minutes
+ * (the answer's {@code from} and {@code to} say what was counted); at most 31 days, and without {@code from} and
+ * {@code to} the last 24 hours. {@code limit} caps the rows (the best-selling; 20, at
  * most 200).
  */
 @Controller("/api/v1/matrix")

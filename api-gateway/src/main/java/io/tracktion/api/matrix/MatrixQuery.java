@@ -1,6 +1,10 @@
 package io.tracktion.api.matrix;
 
 import io.tracktion.api.db.Jdbc;
+import io.tracktion.api.top.Ranking;
+import io.tracktion.api.top.RollupTiles;
+import io.tracktion.api.top.TopEntry;
+import io.tracktion.api.top.TopQuery;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,50 +13,39 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * A genre or tag × country grid from table sale (through index sale_sold_at_idx: the rollups hold one dimension
- * each), counted as the transformer counts: a sale whose release is not known yet is under {@code unknown}.
+ * A genre or tag × country grid from the rollups: the best-selling rows by the top list's query, then their windows'
+ * splits by buyer country (primary key ranges). Counted as the transformer counts: a sale whose release is not known
+ * yet is under {@code unknown}. The period is taken to whole minutes, as for the top lists.
  */
 @Singleton
 public class MatrixQuery {
 
-    private static final String COUNTRY = "coalesce(nullif(upper(btrim(s.country_code)), ''), 'unknown')";
-    private static final Map<String, String> ROWS = Map.of(
-            "genre", """
-                    SELECT CASE WHEN r.release_id IS NULL THEN 'unknown' ELSE r.genre END AS row_id, %1$s AS col_id,
-                           count(*) AS units, sum(s.amount_paid_usd) AS revenue_usd
-                    FROM sale s LEFT JOIN release r ON r.release_id = s.release_id AND r.status = 'known'
-                    WHERE s.sold_at >= ? AND s.sold_at < ? AND (r.release_id IS NULL OR r.genre IS NOT NULL)
-                    GROUP BY 1, 2""".formatted(COUNTRY),
-            "tag", """
-                    SELECT CASE WHEN r.release_id IS NULL THEN 'unknown' ELSE t.tag END AS row_id, %1$s AS col_id,
-                           count(*) AS units, sum(s.amount_paid_usd) AS revenue_usd
-                    FROM sale s LEFT JOIN release r ON r.release_id = s.release_id AND r.status = 'known'
-                    LEFT JOIN release_tag t ON t.release_id = r.release_id AND t.role = 'descriptive'
-                    WHERE s.sold_at >= ? AND s.sold_at < ? AND (r.release_id IS NULL OR t.tag IS NOT NULL)
-                    GROUP BY 1, 2""".formatted(COUNTRY));
-
     private final Jdbc jdbc;
+    private final TopQuery top;
 
-    public MatrixQuery(Jdbc jdbc) {
+    public MatrixQuery(Jdbc jdbc, TopQuery top) {
         this.jdbc = jdbc;
+        this.top = top;
     }
 
     /** @param rowDimension genre or tag; {@code rowLimit} the most rows answered (the best-selling) */
     public Matrix grid(String rowDimension, Instant from, Instant to, int rowLimit) {
-        List<Matrix.Cell> all = jdbc.query(ROWS.get(rowDimension), List.of(from, to), row -> new Matrix.Cell(
-                row.getString("row_id"), row.getString("col_id"), row.getLong("units"), row.getBigDecimal("revenue_usd")));
-        List<Matrix.Line> rows = lines(all, Matrix.Cell::row, Map.of()).stream().limit(rowLimit).toList();
-        Set<String> shown = rows.stream().map(Matrix.Line::id).collect(Collectors.toSet());
-        List<Matrix.Cell> cells = all.stream().filter(cell -> shown.contains(cell.row()))
-                .sorted(Comparator.comparing(Matrix.Cell::row).thenComparing(Matrix.Cell::col)).toList();
+        RollupTiles range = RollupTiles.cover(from, to, top.minutesKeptSince());
+        List<String> shown = top.top(rowDimension, range, Ranking.REVENUE, rowLimit).stream().map(TopEntry::id).toList();
+        List<Matrix.Cell> cells = List.of();
+        if (!shown.isEmpty()) {
+            List<Object> parameters = new ArrayList<>();
+            String sql = range.countrySplits(rowDimension, shown, parameters) + " ORDER BY 1, 2";
+            cells = jdbc.query(sql, parameters, row -> new Matrix.Cell(row.getString("entity_id"),
+                    row.getString("country"), row.getLong("units"), row.getBigDecimal("revenue_usd")));
+        }
         Map<String, String> countryNames = new LinkedHashMap<>();
         jdbc.query("SELECT code, name FROM country", List.of(), row -> countryNames.put(row.getString("code"),
                 row.getString("name")));
-        return new Matrix(from, to, rowDimension, "country", rows, lines(cells, Matrix.Cell::col, countryNames), cells);
+        return new Matrix(range.from(), range.to(), rowDimension, "country", lines(cells, Matrix.Cell::row, Map.of()),
+                lines(cells, Matrix.Cell::col, countryNames), cells);
     }
 
     /** The totals of each row (or column) of the cells, best-selling first. */

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.tracktion.api.stats.StatsInterval;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -50,21 +51,36 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles) {
 
     /**
      * The tiles' rows as one {@code UNION ALL} of {@code SELECT columns FROM <the tile's table>} of a dimension (and of
-     * one entity when {@code entityId} is not null) in each tile's windows; the parameters are appended to
+     * those entities only when {@code entityIds} is not null) in each tile's windows; the parameters are appended to
      * {@code parameters}. No tiles: a select of no rows.
      */
-    public String union(String columns, String dimension, @Nullable String entityId, List<Object> parameters) {
+    public String union(String columns, String dimension, @Nullable Collection<String> entityIds,
+                        List<Object> parameters) {
         List<String> selects = new ArrayList<>();
         for (Tile tile : tiles) {
             selects.add("SELECT " + columns + " FROM " + tile.interval().table() + " WHERE dimension = ?"
-                    + (entityId == null ? "" : " AND entity_id = ?") + " AND window_start >= ? AND window_start < ?");
+                    + (entityIds == null ? "" : " AND entity_id = ANY(?)") + " AND window_start >= ? AND window_start < ?");
             parameters.add(dimension);
-            if (entityId != null) {
-                parameters.add(entityId);
+            if (entityIds != null) {
+                parameters.add(entityIds.toArray(String[]::new));
             }
             parameters.addAll(List.of(tile.from(), tile.to()));
         }
         return selects.isEmpty() ? "SELECT " + columns + " FROM stats_day WHERE false" : String.join(" UNION ALL ", selects);
+    }
+
+    /**
+     * The sums of some entities' splits by buyer country (the windows' column {@code by_country}) over the tiles:
+     * columns {@code entity_id, country, units, revenue_usd, carts}, a row per entity and country that sold.
+     */
+    public String countrySplits(String dimension, Collection<String> entityIds, List<Object> parameters) {
+        return "SELECT tiles.entity_id, split.key AS country, sum((split.value ->> 'units')::bigint) AS units,"
+                + " sum((split.value ->> 'revenue_usd')::numeric) AS revenue_usd,"
+                + " sum((split.value ->> 'carts')::bigint) AS carts"
+                + " FROM (" + union("entity_id, by_country", dimension, entityIds, parameters) + ") AS tiles"
+                + " CROSS JOIN LATERAL jsonb_each(tiles.by_country) AS split GROUP BY 1, 2"
+                // A country whose sales were all taken back (refunds) is not listed.
+                + " HAVING sum((split.value ->> 'units')::bigint) <> 0 OR sum((split.value ->> 'revenue_usd')::numeric) <> 0";
     }
 
     private static boolean isWholeHour(Instant instant) {

@@ -85,6 +85,7 @@ public final class SalesGenerator {
                            sum(revenue_usd), '{}', sum(carts), sum(pay_what_you_want_units), sum(overpay_usd), true, 1,
                            max(last_sale_at)
                     FROM stats_hour GROUP BY 1, 2, 3"""));
+            step("rollups' split by buyer country", () -> s.execute(countrySplitSql("TRUE")));
             step("signals", () -> s.execute(signalsSql()));
             step("charts", () -> s.execute(chartsSql(end)));
             step("feed audit", () -> s.execute("""
@@ -167,6 +168,40 @@ public final class SalesGenerator {
     }
 
     /** One rollup table from the sales: every dimension, with the transformer's names for them. */
+    /**
+     * Each rollup window's split by buyer country (column by_country, as the transformer writes it for artists,
+     * releases, labels, genres and tags), for the sales that match {@code where} (on {@code s}, table sale).
+     */
+    static String countrySplitSql(String where) {
+        StringBuilder sql = new StringBuilder("""
+                CREATE TEMPORARY TABLE split_sales AS
+                SELECT d.dimension, d.entity_id, s.sold_at, s.event_id, s.amount_paid_usd, s.country_code AS country
+                FROM sale s JOIN release r ON r.release_id = s.release_id
+                CROSS JOIN LATERAL (VALUES ('artist', s.artist_id), ('release', s.release_id), ('label', s.label_id),
+                                           ('genre', r.genre)) AS d (dimension, entity_id)
+                WHERE d.entity_id IS NOT NULL AND %1$s
+                UNION ALL
+                SELECT 'tag', t.tag, s.sold_at, s.event_id, s.amount_paid_usd, s.country_code
+                FROM sale s JOIN release_tag t ON t.release_id = s.release_id AND t.role = 'descriptive'
+                WHERE %1$s;
+                """.formatted(where));
+        for (String unit : new String[] {"minute", "hour", "day"}) {
+            sql.append("""
+                    UPDATE stats_%1$s w SET by_country = split.by_country
+                    FROM (SELECT dimension, entity_id, window_start, jsonb_object_agg(country, jsonb_build_object(
+                                 'units', units, 'revenue_usd', revenue_usd::text, 'carts', carts)) AS by_country
+                          FROM (SELECT dimension, entity_id, date_trunc('%1$s', sold_at, 'UTC') AS window_start, country,
+                                       count(*) AS units, sum(amount_paid_usd) AS revenue_usd,
+                                       count(DISTINCT event_id) AS carts
+                                FROM split_sales GROUP BY 1, 2, 3, 4) AS c
+                          GROUP BY 1, 2, 3) AS split
+                    WHERE w.dimension = split.dimension AND w.entity_id = split.entity_id
+                      AND w.window_start = split.window_start;
+                    """.formatted(unit));
+        }
+        return sql.append("DROP TABLE split_sales").toString();
+    }
+
     private static String rollupSql(String table, String unit, String where) {
         return """
                 INSERT INTO %1$s (dimension, entity_id, window_start, entity_name, units, revenue_usd, revenue_by_currency,

@@ -16,8 +16,9 @@ import java.util.TreeMap;
  * Fills the rollup tables (stats_minute, stats_hour, stats_day) from table sale by SQL, with the transformer's rules
  * for what a sale counts for: the store; its buyer's country and its kind; the release its page URL names (the
  * fixtures give every such URL a release row: the transformer takes the id from the URL), else "unknown"; its artist
- * and label, genre and descriptive tags once its release is known, and "unknown" for each before. The reference the API's totals must
- * agree with, where the real rollups come from the transformer.
+ * and label, genre and descriptive tags once its release is known, and "unknown" for each before; and, as the
+ * transformer splits them, the windows of artists, releases, labels, genres and tags by buyer country. The reference
+ * the API's totals must agree with, where the real rollups come from the transformer.
  */
 public final class TestRollups {
 
@@ -96,6 +97,19 @@ public final class TestRollups {
                     SELECT dimension, entity_id, date_trunc('%1$s', sold_at, 'UTC'), max(entity_name), count(*),
                            sum(amount_paid_usd), '{}', count(DISTINCT event_id), 0, 0, true, 1, max(sold_at)
                     FROM counted GROUP BY 1, 2, 3;
+                    """.formatted(unit));
+            sql.append(COUNTED).append("""
+                    UPDATE stats_%1$s w SET by_country = split.by_country
+                    FROM (SELECT dimension, entity_id, window_start, jsonb_object_agg(country, jsonb_build_object(
+                                 'units', units, 'revenue_usd', usd::text, 'carts', carts)) AS by_country
+                          FROM (SELECT dimension, entity_id, date_trunc('%1$s', sold_at, 'UTC') AS window_start,
+                                       coalesce(nullif(upper(btrim(country_code)), ''), 'unknown') AS country,
+                                       count(*) AS units, sum(amount_paid_usd) AS usd, count(DISTINCT event_id) AS carts
+                                FROM counted WHERE dimension IN ('artist', 'release', 'label', 'genre', 'tag')
+                                GROUP BY 1, 2, 3, 4) AS c
+                          GROUP BY 1, 2, 3) AS split
+                    WHERE w.dimension = split.dimension AND w.entity_id = split.entity_id
+                      AND w.window_start = split.window_start;
                     """.formatted(unit));
         }
         api.execute(sql.toString());

@@ -1,5 +1,6 @@
 package io.tracktion.loader.analytics;
 
+import io.tracktion.schemas.CountryTotals;
 import io.tracktion.schemas.CurrencyAmount;
 import io.tracktion.schemas.Signal;
 import io.tracktion.schemas.StatsWindow;
@@ -30,14 +31,14 @@ public final class AnalyticsWriter {
 
     private static final String UPSERT_WINDOW = """
             INSERT INTO %s (dimension, entity_id, window_start, entity_name, units, revenue_usd, revenue_by_currency,
-                            carts, pay_what_you_want_units, overpay_usd, final, version, last_sale_at)
-            VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)
+                            carts, pay_what_you_want_units, overpay_usd, final, version, last_sale_at, by_country)
+            VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
             ON CONFLICT (dimension, entity_id, window_start) DO UPDATE SET
                 entity_name = excluded.entity_name, units = excluded.units, revenue_usd = excluded.revenue_usd,
                 revenue_by_currency = excluded.revenue_by_currency, carts = excluded.carts,
                 pay_what_you_want_units = excluded.pay_what_you_want_units, overpay_usd = excluded.overpay_usd,
                 final = excluded.final, version = excluded.version, last_sale_at = excluded.last_sale_at,
-                loaded_at = now()""";
+                by_country = excluded.by_country, loaded_at = now()""";
     private static final String INSERT_SIGNAL = """
             INSERT INTO signal (id, kind, dimension, entity_id, entity_name, at, observed, expected, probability,
                                 threshold, metric, "window", scope, rank, country, sale_id)
@@ -85,6 +86,7 @@ public final class AnalyticsWriter {
                     upsert.setBoolean(11, w.getFinal$());
                     upsert.setLong(12, w.getVersion());
                     upsert.setObject(13, timestamp(w.getLastSaleAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                    upsert.setString(14, countries(w.getByCountry()));
                     upsert.addBatch();
                 }
                 upsert.executeBatch();
@@ -172,6 +174,21 @@ public final class AnalyticsWriter {
             }
             json.append('"').append(amount.getCurrency().replaceAll("[^A-Za-z0-9]", "")).append("\": \"")
                     .append(amount.getAmount().toPlainString()).append('"');
+        }
+        return json.append('}').toString();
+    }
+
+    /** {"DE": {"units": 2, "revenue_usd": "13.6200", "carts": 1}, ...}: money as decimal strings, as above. */
+    static String countries(List<CountryTotals> countries) {
+        StringBuilder json = new StringBuilder("{");
+        for (CountryTotals country : countries) {
+            if (json.length() > 1) {
+                json.append(", ");
+            }
+            json.append('"').append(country.getCountry().replaceAll("[^A-Za-z0-9]", "")).append("\": {\"units\": ")
+                    .append(country.getUnits()).append(", \"revenue_usd\": \"")
+                    .append(country.getRevenueUsd().toPlainString()).append("\", \"carts\": ")
+                    .append(country.getCarts()).append('}');
         }
         return json.append('}').toString();
     }
