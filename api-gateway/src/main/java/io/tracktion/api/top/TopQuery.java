@@ -1,7 +1,10 @@
 package io.tracktion.api.top;
 
+import io.micronaut.core.annotation.Nullable;
 import io.tracktion.api.db.Jdbc;
+import io.tracktion.api.stats.StatsInterval;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,15 +44,83 @@ public class TopQuery {
         return cutoff.isEmpty() ? Instant.EPOCH : cutoff.get(0);
     }
 
-    /** @param dimension a stored dimension name (artist, release, label, genre, tag, country, kind) */
+    /**
+     * The first entities by the ranking over the range. Summing every entity's windows costs as many rows as entities
+     * sold in the range (40,000 artists a day), so first only the best of each day are summed: the {@code depth}
+     * best of each day the range touches (index stats_day_*_rank_idx) are the candidates, and an entity outside all
+     * of them has at most the sum of each day's {@code depth}-th value in the range (a day's total bounds any part
+     * of it, as no window is negative: a negative contribution only takes back a sale of its own window). When the
+     * last entry answered beats that bound, no other entity can reach the list and the answer is exact; else a
+     * deeper try, and at last every entity is summed.
+     *
+     * @param dimension a stored dimension name (artist, release, label, genre, tag, country, kind)
+     */
     public List<TopEntry> top(String dimension, RollupTiles range, Ranking ranking, int limit) {
+        return answer(dimension, range, ranking, limit).entries();
+    }
+
+    /** The entries, and the depth of the try that gave them (0: every entity was summed). */
+    record Answer(List<TopEntry> entries, int depth) {
+    }
+
+    Answer answer(String dimension, RollupTiles range, Ranking ranking, int limit) {
         if (range.tiles().isEmpty()) {
-            return List.of();
+            return new Answer(List.of(), 0);
         }
+        for (int depth = Math.max(FIRST_DEPTH, 2 * limit); depth <= MAX_DEPTH; depth *= 4) {
+            Best best = bestOfEachDay(dimension, range, ranking, depth);
+            List<TopEntry> entries = top(dimension, range, ranking, limit, best.ids());
+            if (best.complete() || entries.size() == limit
+                    && ranking.valueOf(entries.get(limit - 1)).compareTo(best.bound()) > 0) {
+                return new Answer(entries, depth);
+            }
+        }
+        return new Answer(everyEntity(dimension, range, ranking, limit), 0);
+    }
+
+    /** The top entries from the sums of every entity sold in the range: the reference the answer must equal. */
+    List<TopEntry> everyEntity(String dimension, RollupTiles range, Ranking ranking, int limit) {
+        return top(dimension, range, ranking, limit, null);
+    }
+
+    /** How many of each day's best the first try takes, and the most a try takes before summing every entity. */
+    static final int FIRST_DEPTH = 50;
+    static final int MAX_DEPTH = 3_200;
+
+    /**
+     * The best entities of each day the range touches.
+     *
+     * @param ids      every entity among the {@code depth} best of some day
+     * @param bound    the most any other entity can have in the range
+     * @param complete no day had more than {@code depth} entities: {@code ids} are all that sold
+     */
+    private record Best(List<String> ids, BigDecimal bound, boolean complete) {
+    }
+
+    private Best bestOfEachDay(String dimension, RollupTiles range, Ranking ranking, int depth) {
+        // Days as 24 hours, so the series does not follow the session's time zone over a change of daylight saving.
+        String sql = """
+                SELECT coalesce(array_agg(DISTINCT b.entity_id), '{}') AS ids,
+                       coalesce(sum(greatest(b.value, 0)) FILTER (WHERE b.place = ?), 0) AS bound,
+                       count(*) FILTER (WHERE b.place = ?) AS full_days
+                FROM generate_series(?::timestamptz, ?::timestamptz, interval '24 hours') AS d (start)
+                CROSS JOIN LATERAL (SELECT entity_id, %1$s AS value, row_number() OVER (ORDER BY %1$s DESC) AS place
+                                    FROM stats_day WHERE dimension = ? AND window_start = d.start
+                                    ORDER BY %1$s DESC LIMIT ?) AS b""".formatted(ranking.measure);
+        Instant firstDay = StatsInterval.DAY.floor(range.from());
+        Instant lastDay = StatsInterval.DAY.floor(range.to().minusNanos(1));
+        return jdbc.query(sql, List.of(depth, depth, firstDay, lastDay, dimension, depth), row -> new Best(
+                List.of((String[]) row.getArray("ids").getArray()), row.getBigDecimal("bound"),
+                row.getLong("full_days") == 0)).get(0);
+    }
+
+    /** The top entries among {@code entityIds} (all entities when null), named. */
+    private List<TopEntry> top(String dimension, RollupTiles range, Ranking ranking, int limit,
+                               @Nullable List<String> entityIds) {
         Naming naming = NAMES.getOrDefault(dimension, UNNAMED);
         List<Object> parameters = new ArrayList<>();
         parameters.add(dimension); // the name's subquery, first in the statement
-        String tiles = range.union("entity_id, units, revenue_usd, carts", dimension, null, parameters);
+        String tiles = range.union("entity_id, units, revenue_usd, carts", dimension, entityIds, parameters);
         // Named after the LIMIT, so only the entries answered are looked up; a name missing from the dimension tables
         // (genres, tags, kinds have none) is the one the transformer last gave the entity.
         String sql = "SELECT t.entity_id, t.units, t.revenue_usd, t.carts, " + naming.url() + " AS url,"

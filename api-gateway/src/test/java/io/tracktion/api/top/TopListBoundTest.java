@@ -1,0 +1,90 @@
+package io.tracktion.api.top;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tracktion.api.db.Jdbc;
+import io.tracktion.api.testing.ApiWithDatabase;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A top list sums only the best entities of each day its range touches when the bound says no other can reach it
+ * ({@link TopQuery#answer}): with more entities a day than one try takes, its answer must equal the sum of every
+ * entity, for random ranges, limits and rankings, whether the first try suffices (sales skewed, as in a real store)
+ * or not (every entity alike).
+ */
+class TopListBoundTest {
+
+    @RegisterExtension
+    static final ApiWithDatabase API = new ApiWithDatabase();
+
+    private static final Instant START = Instant.parse("2026-11-28T00:00:00Z");
+    private static final int DAYS = 3;
+    private static final int ARTISTS = 400;
+    private static final int RANGES = 40;
+
+    @Test
+    void skewedSalesAreAnsweredFromTheFirstTryAndEqualTheSumOfEveryEntity() {
+        rollups(new Random(5), artist -> 1 + 60 / (artist + 1)); // a few best sellers and a long tail
+        int firstTries = compareForRandomRanges(new Random(6));
+        assertThat(firstTries).as("answers from the first try").isGreaterThan(RANGES / 2);
+    }
+
+    @Test
+    void entitiesAllAlikeNeedDeeperTriesAndStillEqualTheSumOfEveryEntity() {
+        rollups(new Random(7), artist -> 4);
+        assertThat(compareForRandomRanges(new Random(8))).as("answers from the first try").isLessThan(RANGES);
+    }
+
+    /** @return how many answers came from the first try */
+    private int compareForRandomRanges(Random random) {
+        TopQuery query = new TopQuery(new Jdbc(API.dataSource()));
+        int firstTries = 0;
+        for (int i = 0; i < RANGES; i++) {
+            Instant from = START.plusSeconds(random.nextInt(DAYS * 86_400 - 3_600)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            Instant to = from.plus(Duration.ofHours(1 + random.nextInt(DAYS * 24)));
+            RollupTiles range = RollupTiles.cover(from, to, null);
+            Ranking ranking = random.nextBoolean() ? Ranking.REVENUE : Ranking.UNITS;
+            int limit = 1 + random.nextInt(random.nextBoolean() ? 10 : 100);
+            TopQuery.Answer answer = query.answer("artist", range, ranking, limit);
+            assertThat(answer.entries()).as(ranking + " " + limit + " " + from + " " + to)
+                    .isEqualTo(query.everyEntity("artist", range, ranking, limit));
+            if (answer.depth() == Math.max(TopQuery.FIRST_DEPTH, 2 * limit)) {
+                firstTries++;
+            }
+        }
+        return firstTries;
+    }
+
+    /** Hour windows of {@link #ARTISTS} artists over {@link #DAYS} days, random around each one's rate; days summed from them. */
+    private static void rollups(Random random, java.util.function.IntUnaryOperator mostUnitsAnHour) {
+        StringBuilder hours = new StringBuilder();
+        for (int artist = 0; artist < ARTISTS; artist++) {
+            for (int hour = 0; hour < DAYS * 24; hour++) {
+                if (random.nextInt(3) == 0) {
+                    continue; // no sale this hour
+                }
+                int units = 1 + random.nextInt(mostUnitsAnHour.applyAsInt(artist));
+                BigDecimal usd = BigDecimal.valueOf((long) units * (100 + random.nextInt(900)), 2);
+                hours.append(hours.isEmpty() ? "" : ",").append("('artist', 'a").append(artist).append("', '")
+                        .append(START.plus(Duration.ofHours(hour))).append("', ").append(units).append(", ")
+                        .append(usd.toPlainString()).append(")");
+            }
+        }
+        API.execute("""
+                INSERT INTO stats_hour (dimension, entity_id, window_start, entity_name, units, revenue_usd,
+                    revenue_by_currency, carts, pay_what_you_want_units, overpay_usd, final, version, last_sale_at)
+                SELECT d, e, w::timestamptz, e, u, r, '{}', u, 0, 0, true, 1, w::timestamptz
+                FROM (VALUES %s) AS v (d, e, w, u, r);
+                INSERT INTO stats_day (dimension, entity_id, window_start, entity_name, units, revenue_usd,
+                    revenue_by_currency, carts, pay_what_you_want_units, overpay_usd, final, version, last_sale_at)
+                SELECT dimension, entity_id, date_trunc('day', window_start, 'UTC'), entity_id, sum(units),
+                       sum(revenue_usd), '{}', sum(carts), 0, 0, true, 1, max(last_sale_at)
+                FROM stats_hour GROUP BY 1, 2, 3;
+                ANALYZE stats_hour, stats_day;""".formatted(hours));
+    }
+}
