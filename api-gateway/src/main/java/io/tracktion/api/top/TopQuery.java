@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The top entities of a dimension over a range, summed from the rollup tables' covering indexes (never table sale),
@@ -51,7 +52,7 @@ public class TopQuery {
      * of them has at most the sum of each day's {@code depth}-th value in the range (a day's total bounds any part
      * of it, as no window is negative: a negative contribution only takes back a sale of its own window). When the
      * last entry answered beats that bound, no other entity can reach the list and the answer is exact; else a
-     * deeper try, and at last every entity is summed.
+     * deeper try, and at last every entity is summed. Dimensions of few entities are summed whole at once.
      *
      * @param dimension a stored dimension name (artist, release, label, genre, tag, country, kind)
      */
@@ -66,6 +67,9 @@ public class TopQuery {
     Answer answer(String dimension, RollupTiles range, Ranking ranking, int limit) {
         if (range.tiles().isEmpty()) {
             return new Answer(List.of(), 0);
+        }
+        if (!MANY_ENTITIES.contains(dimension)) {
+            return new Answer(everyEntity(dimension, range, ranking, limit), 0);
         }
         for (int depth = Math.max(FIRST_DEPTH, 2 * limit); depth <= MAX_DEPTH; depth *= 4) {
             Best best = bestOfEachDay(dimension, range, ranking, depth);
@@ -82,6 +86,12 @@ public class TopQuery {
     List<TopEntry> everyEntity(String dimension, RollupTiles range, Ranking ranking, int limit) {
         return top(dimension, range, ranking, limit, null);
     }
+
+    /**
+     * The dimensions with thousands of entities a day. The others (a few hundred countries, a few dozen genres, four
+     * kinds, one store) are summed whole: fewer rows than the tries would read.
+     */
+    private static final Set<String> MANY_ENTITIES = Set.of("artist", "release", "label", "tag");
 
     /** How many of each day's best the first try takes, and the most a try takes before summing every entity. */
     static final int FIRST_DEPTH = 50;
