@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Writes the transformer's results, in the caller's transaction: rollup windows into {@code stats_minute},
@@ -167,28 +168,25 @@ public final class AnalyticsWriter {
 
     /** {"EUR": "12.0000", ...}: decimal strings, so no JSON reader turns money into a float. */
     static String currencies(List<CurrencyAmount> amounts) {
-        StringBuilder json = new StringBuilder("{");
-        for (CurrencyAmount amount : amounts) {
-            if (json.length() > 1) {
-                json.append(", ");
-            }
-            json.append('"').append(amount.getCurrency().replaceAll("[^A-Za-z0-9]", "")).append("\": \"")
-                    .append(amount.getAmount().toPlainString()).append('"');
-        }
-        return json.append('}').toString();
+        return jsonObject(amounts, CurrencyAmount::getCurrency,
+                amount -> "\"" + amount.getAmount().toPlainString() + "\"");
     }
 
     /** {"DE": {"units": 2, "revenue_usd": "13.6200", "carts": 1}, ...}: money as decimal strings, as above. */
     static String countries(List<CountryTotals> countries) {
+        return jsonObject(countries, CountryTotals::getCountry, country -> "{\"units\": " + country.getUnits()
+                + ", \"revenue_usd\": \"" + country.getRevenueUsd().toPlainString() + "\", \"carts\": "
+                + country.getCarts() + "}");
+    }
+
+    /** A JSON object of one member per item; keys are codes, kept to letters and digits so none needs escaping. */
+    private static <T> String jsonObject(List<T> items, Function<T, String> key, Function<T, String> value) {
         StringBuilder json = new StringBuilder("{");
-        for (CountryTotals country : countries) {
+        for (T item : items) {
             if (json.length() > 1) {
                 json.append(", ");
             }
-            json.append('"').append(country.getCountry().replaceAll("[^A-Za-z0-9]", "")).append("\": {\"units\": ")
-                    .append(country.getUnits()).append(", \"revenue_usd\": \"")
-                    .append(country.getRevenueUsd().toPlainString()).append("\", \"carts\": ")
-                    .append(country.getCarts()).append('}');
+            json.append('"').append(key.apply(item).replaceAll("[^A-Za-z0-9]", "")).append("\": ").append(value.apply(item));
         }
         return json.append('}').toString();
     }
