@@ -57,6 +57,8 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
      */
     static final Set<Dimension> BY_COUNTRY = EnumSet.of(Dimension.ARTIST, Dimension.RELEASE, Dimension.LABEL,
             Dimension.GENRE, Dimension.TAG);
+    /** Between an entity's key and a country in a cart's entries: a character no id or name holds. */
+    private static final char COUNTRY_SEPARATOR = '\u0000';
     private static final String CLOSED = "closed|";
     private static final String FORGOTTEN = "forgotten|";
 
@@ -163,6 +165,10 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
         for (SaleDelta.Contribution contribution : sale.entities()) {
             String entity = contribution.entity().key();
             int[] cartChanges = cart.add(entity, time, contribution.sign());
+            // A cart's items may name different buyer countries: its carts by country are counted on their own.
+            boolean split = BY_COUNTRY.contains(contribution.entity().dimension());
+            int[] countryCartChanges = split
+                    ? cart.add(entity + COUNTRY_SEPARATOR + sale.countryCode(), time, contribution.sign()) : null;
             for (Interval interval : Interval.values()) {
                 long start = interval.startOf(time);
                 if (start < forgottenBefore[interval.ordinal()]) {
@@ -176,8 +182,10 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
                     // Past its close already: what it gets now is a correction, written as final.
                     totals.closed = start < closedBefore[interval.ordinal()];
                 }
-                totals.add(sale, contribution.sign(), cartChanges[interval.ordinal()], contribution.entity().name(),
-                        BY_COUNTRY.contains(contribution.entity().dimension()));
+                totals.add(sale, contribution.sign(), cartChanges[interval.ordinal()], contribution.entity().name());
+                if (split) {
+                    totals.addToCountry(sale, contribution.sign(), countryCartChanges[interval.ordinal()]);
+                }
                 totals.pending = true;
                 windows.put(key, totals);
                 changedKeys.add(key);
@@ -263,7 +271,7 @@ public final class StatsProcessor implements Processor<String, SaleDelta, String
         List<CountryTotals> countries = new ArrayList<>(t.byCountry.size());
         for (Map.Entry<String, WindowTotals.CountrySums> entry : t.byCountry.entrySet()) {
             WindowTotals.CountrySums sums = entry.getValue();
-            countries.add(new CountryTotals(entry.getKey(), sums.units, money(sums.revenueUsd), sums.carts));
+            countries.add(new CountryTotals(entry.getKey(), sums.units, sums.revenueUsd(), sums.carts));
         }
         return StatsWindow.newBuilder()
                 .setDimension(dimension)

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
@@ -39,23 +40,28 @@ final class WindowTotals {
         this.entityName = entityName;
     }
 
-    /** One buyer country's share of a window. */
+    /**
+     * One buyer country's share of a window. Its USD as a count of ten-thousandths: the schemas' money has scale 4,
+     * and a genre's window holds some 25 countries, written with every change, where decimals cost (BENCHMARKS.md).
+     */
     static final class CountrySums {
         long units;
-        BigDecimal revenueUsd = BigDecimal.ZERO;
+        long usdTenThousandths;
         long carts;
 
         boolean isZero() {
-            return units == 0 && carts == 0 && revenueUsd.signum() == 0;
+            return units == 0 && carts == 0 && usdTenThousandths == 0;
+        }
+
+        BigDecimal revenueUsd() {
+            return BigDecimal.valueOf(usdTenThousandths, USD_SCALE);
         }
     }
 
-    /**
-     * Adds {@code sign} times the sale; {@code cartChange} is +1, -1 or 0 distinct carts. With {@code byCountry} the
-     * sale is also added to its buyer country's share: a cart has one buyer, so the cart it opens or empties for
-     * this entity does so for that country too.
-     */
-    void add(SaleDelta sale, int sign, int cartChange, String name, boolean byCountry) {
+    static final int USD_SCALE = 4;
+
+    /** Adds {@code sign} times the sale; {@code cartChange} is +1, -1 or 0 distinct carts. */
+    void add(SaleDelta sale, int sign, int cartChange, String name) {
         BigDecimal factor = BigDecimal.valueOf(sign);
         entityName = name;
         units += sign;
@@ -70,14 +76,20 @@ final class WindowTotals {
         }
         overpayUsd = overpayUsd.add(sale.overpayUsd().multiply(factor));
         lastSaleMicros = Math.max(lastSaleMicros, sale.soldAtMicros());
-        if (byCountry) {
-            CountrySums country = this.byCountry.computeIfAbsent(sale.countryCode(), c -> new CountrySums());
-            country.units += sign;
-            country.revenueUsd = country.revenueUsd.add(sale.amountUsd().multiply(factor));
-            country.carts += cartChange;
-            if (country.isZero()) { // a retracted attribution leaves no empty country behind
-                this.byCountry.remove(sale.countryCode());
-            }
+    }
+
+    /**
+     * Adds {@code sign} times the sale to its buyer country's share; {@code cartChange} is the change in the distinct
+     * carts with an item of this entity bought from that country.
+     */
+    void addToCountry(SaleDelta sale, int sign, int cartChange) {
+        CountrySums country = byCountry.computeIfAbsent(sale.countryCode(), c -> new CountrySums());
+        country.units += sign;
+        country.usdTenThousandths += sign * sale.amountUsd().setScale(USD_SCALE, RoundingMode.HALF_EVEN)
+                .unscaledValue().longValueExact();
+        country.carts += cartChange;
+        if (country.isZero()) { // a retracted attribution leaves no empty country behind
+            byCountry.remove(sale.countryCode());
         }
     }
 
@@ -100,7 +112,7 @@ final class WindowTotals {
         for (Map.Entry<String, CountrySums> entry : t.byCountry.entrySet()) {
             out.writeUTF(entry.getKey());
             out.writeLong(entry.getValue().units);
-            BinaryCodec.writeDecimal(out, entry.getValue().revenueUsd);
+            out.writeLong(entry.getValue().usdTenThousandths);
             out.writeLong(entry.getValue().carts);
         }
         out.writeLong(t.payWhatYouWantUnits);
@@ -125,7 +137,7 @@ final class WindowTotals {
             CountrySums country = new CountrySums();
             String code = in.readUTF();
             country.units = in.readLong();
-            country.revenueUsd = BinaryCodec.readDecimal(in);
+            country.usdTenThousandths = in.readLong();
             country.carts = in.readLong();
             t.byCountry.put(code, country);
         }

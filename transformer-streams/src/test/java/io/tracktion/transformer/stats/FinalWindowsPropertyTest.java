@@ -120,8 +120,7 @@ class FinalWindowsPropertyTest {
 
     /**
      * Every window's split by buyer country sums to the window, and the dimension's units by country to what the
-     * distinct sales add up to. (Carts by country are not checked: the generated carts mix countries, which a real
-     * cart, one buyer's, never does.)
+     * distinct sales add up to. (Carts by country, in a cart of several countries: {@code StatsTopologyTest}.)
      */
     static void assertSplitByCountry(String what, List<StatsWindow> windows, java.util.Collection<GeneratedSale> sales,
                                      String dimension) {

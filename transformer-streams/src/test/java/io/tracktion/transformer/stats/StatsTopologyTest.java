@@ -112,6 +112,24 @@ class StatsTopologyTest {
     }
 
     @Test
+    void aCartWhoseItemsNameTwoCountriesCountsOnceInEachWhateverTheirOrder() {
+        Instant otherDay = TEN.plus(java.time.Duration.ofDays(1));
+        fixture.sale("a", TEN).cart("c1").country("de", "Germany").pipe();
+        fixture.sale("b", TEN.plusSeconds(1)).cart("c1").country("us", "United States").pipe();
+        fixture.sale("c", otherDay).cart("c2").country("us", "United States").pipe();
+        fixture.sale("d", otherDay.plusSeconds(1)).cart("c2").country("de", "Germany").pipe();
+        fixture.flush();
+
+        for (Instant at : List.of(TEN, otherDay)) {
+            StatsWindow artist = fixture.window(Interval.HOUR, "artist", ARTIST, at);
+            assertThat(artist.getCarts()).isEqualTo(1);
+            assertThat(artist.getByCountry()).extracting(CountryTotals::getCountry, CountryTotals::getUnits,
+                    CountryTotals::getCarts).containsExactly(org.assertj.core.groups.Tuple.tuple("DE", 1L, 1L),
+                    org.assertj.core.groups.Tuple.tuple("US", 1L, 1L));
+        }
+    }
+
+    @Test
     void windowEdgesAreHalfOpen() {
         fixture.sale("a", Instant.parse("2026-03-02T10:00:59.999999Z")).pipe();
         fixture.sale("b", Instant.parse("2026-03-02T10:01:00Z")).pipe();
