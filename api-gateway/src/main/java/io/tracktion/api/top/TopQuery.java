@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,19 +111,37 @@ public class TopQuery {
 
     private Best bestOfEachDay(String dimension, RollupTiles range, Ranking ranking, int depth) {
         // Days as 24 hours, so the series does not follow the session's time zone over a change of daylight saving.
+        // The rows come back to be counted here: the same in SQL (a window function and an aggregate) took ten
+        // times as long as reading them.
         String sql = """
-                SELECT coalesce(array_agg(DISTINCT b.entity_id), '{}') AS ids,
-                       coalesce(sum(greatest(b.value, 0)) FILTER (WHERE b.place = ?), 0) AS bound,
-                       count(*) FILTER (WHERE b.place = ?) AS full_days
+                SELECT d.start, b.entity_id, b.value
                 FROM generate_series(?::timestamptz, ?::timestamptz, interval '24 hours') AS d (start)
-                CROSS JOIN LATERAL (SELECT entity_id, %1$s AS value, row_number() OVER (ORDER BY %1$s DESC) AS place
-                                    FROM stats_day WHERE dimension = ? AND window_start = d.start
+                CROSS JOIN LATERAL (SELECT entity_id, %1$s AS value FROM stats_day
+                                    WHERE dimension = ? AND window_start = d.start
                                     ORDER BY %1$s DESC LIMIT ?) AS b""".formatted(ranking.measure);
         Instant firstDay = StatsInterval.DAY.floor(range.from());
         Instant lastDay = StatsInterval.DAY.floor(range.to().minusNanos(1));
-        return jdbc.query(sql, List.of(depth, depth, firstDay, lastDay, dimension, depth), row -> new Best(
-                List.of((String[]) row.getArray("ids").getArray()), row.getBigDecimal("bound"),
-                row.getLong("full_days") == 0)).get(0);
+        Set<String> ids = new LinkedHashSet<>();
+        Map<Instant, Integer> listed = new HashMap<>();
+        Map<Instant, BigDecimal> lowest = new HashMap<>();
+        jdbc.query(sql, List.of(firstDay, lastDay, dimension, depth), row -> {
+            Instant day = Jdbc.instant(row, "start");
+            BigDecimal value = row.getBigDecimal("value");
+            ids.add(row.getString("entity_id"));
+            listed.merge(day, 1, Integer::sum);
+            lowest.merge(day, value, BigDecimal::min);
+            return day;
+        });
+        // A day that listed fewer than depth entities listed all of its own: it adds nothing for the others.
+        BigDecimal bound = BigDecimal.ZERO;
+        boolean complete = true;
+        for (Map.Entry<Instant, Integer> day : listed.entrySet()) {
+            if (day.getValue() == depth) {
+                bound = bound.add(lowest.get(day.getKey()).max(BigDecimal.ZERO));
+                complete = false;
+            }
+        }
+        return new Best(List.copyOf(ids), bound, complete);
     }
 
     /** The top entries among {@code entityIds} (all entities when null), named. */
