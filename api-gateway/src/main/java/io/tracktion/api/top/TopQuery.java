@@ -121,17 +121,18 @@ public class TopQuery {
                                     ORDER BY %1$s DESC LIMIT ?) AS b""".formatted(ranking.measure);
         Instant firstDay = StatsInterval.DAY.floor(range.from());
         Instant lastDay = StatsInterval.DAY.floor(range.to().minusNanos(1));
+        record Listed(Instant day, String entityId, BigDecimal value) {
+        }
+        List<Listed> rows = jdbc.query(sql, List.of(firstDay, lastDay, dimension, depth), row -> new Listed(
+                Jdbc.instant(row, "start"), row.getString("entity_id"), row.getBigDecimal("value")));
         Set<String> ids = new LinkedHashSet<>();
         Map<Instant, Integer> listed = new HashMap<>();
         Map<Instant, BigDecimal> lowest = new HashMap<>();
-        jdbc.query(sql, List.of(firstDay, lastDay, dimension, depth), row -> {
-            Instant day = Jdbc.instant(row, "start");
-            BigDecimal value = row.getBigDecimal("value");
-            ids.add(row.getString("entity_id"));
-            listed.merge(day, 1, Integer::sum);
-            lowest.merge(day, value, BigDecimal::min);
-            return day;
-        });
+        for (Listed row : rows) {
+            ids.add(row.entityId());
+            listed.merge(row.day(), 1, Integer::sum);
+            lowest.merge(row.day(), row.value(), BigDecimal::min);
+        }
         // A day that listed fewer than depth entities listed all of its own: it adds nothing for the others.
         BigDecimal bound = BigDecimal.ZERO;
         boolean complete = true;

@@ -1,5 +1,6 @@
 package io.tracktion.api.benchmark;
 
+import io.tracktion.api.testing.TestRollups;
 import io.tracktion.schemas.EntityIds;
 import java.io.IOException;
 import java.io.StringReader;
@@ -186,18 +187,7 @@ public final class SalesGenerator {
                 WHERE %1$s;
                 """.formatted(where));
         for (String unit : new String[] {"minute", "hour", "day"}) {
-            sql.append("""
-                    UPDATE stats_%1$s w SET by_country = split.by_country
-                    FROM (SELECT dimension, entity_id, window_start, jsonb_object_agg(country, jsonb_build_object(
-                                 'units', units, 'revenue_usd', revenue_usd::text, 'carts', carts)) AS by_country
-                          FROM (SELECT dimension, entity_id, date_trunc('%1$s', sold_at, 'UTC') AS window_start, country,
-                                       count(*) AS units, sum(amount_paid_usd) AS revenue_usd,
-                                       count(DISTINCT event_id) AS carts
-                                FROM split_sales GROUP BY 1, 2, 3, 4) AS c
-                          GROUP BY 1, 2, 3) AS split
-                    WHERE w.dimension = split.dimension AND w.entity_id = split.entity_id
-                      AND w.window_start = split.window_start;
-                    """.formatted(unit));
+            sql.append(TestRollups.countrySplitUpdate(unit, "split_sales")).append(";\n");
         }
         return sql.append("DROP TABLE split_sales").toString();
     }

@@ -87,6 +87,24 @@ public final class TestRollups {
         return totals;
     }
 
+    /**
+     * An UPDATE that sets the {@code by_country} of every window of {@code stats_<unit>} that {@code sales} sold in, as
+     * the transformer splits them; {@code sales} is a relation with columns dimension, entity_id, sold_at, event_id,
+     * amount_paid_usd and country, a row per sale and entity it counts for.
+     */
+    public static String countrySplitUpdate(String unit, String sales) {
+        return """
+                UPDATE stats_%1$s w SET by_country = split.by_country
+                FROM (SELECT dimension, entity_id, window_start, jsonb_object_agg(country, jsonb_build_object(
+                             'units', units, 'revenue_usd', usd::text, 'carts', carts)) AS by_country
+                      FROM (SELECT dimension, entity_id, date_trunc('%1$s', sold_at, 'UTC') AS window_start, country,
+                                   count(*) AS units, sum(amount_paid_usd) AS usd, count(DISTINCT event_id) AS carts
+                            FROM %2$s AS sales GROUP BY 1, 2, 3, 4) AS c
+                      GROUP BY 1, 2, 3) AS split
+                WHERE w.dimension = split.dimension AND w.entity_id = split.entity_id
+                  AND w.window_start = split.window_start""".formatted(unit, sales);
+    }
+
     /** The rollups of every sale in table sale, replacing what the tables held. */
     public static void rebuild(ApiWithDatabase api) {
         StringBuilder sql = new StringBuilder("TRUNCATE stats_minute, stats_hour, stats_day;");
@@ -98,19 +116,10 @@ public final class TestRollups {
                            sum(amount_paid_usd), '{}', count(DISTINCT event_id), 0, 0, true, 1, max(sold_at)
                     FROM counted GROUP BY 1, 2, 3;
                     """.formatted(unit));
-            sql.append(COUNTED).append("""
-                    UPDATE stats_%1$s w SET by_country = split.by_country
-                    FROM (SELECT dimension, entity_id, window_start, jsonb_object_agg(country, jsonb_build_object(
-                                 'units', units, 'revenue_usd', usd::text, 'carts', carts)) AS by_country
-                          FROM (SELECT dimension, entity_id, date_trunc('%1$s', sold_at, 'UTC') AS window_start,
-                                       coalesce(nullif(upper(btrim(country_code)), ''), 'unknown') AS country,
-                                       count(*) AS units, sum(amount_paid_usd) AS usd, count(DISTINCT event_id) AS carts
-                                FROM counted WHERE dimension IN ('artist', 'release', 'label', 'genre', 'tag')
-                                GROUP BY 1, 2, 3, 4) AS c
-                          GROUP BY 1, 2, 3) AS split
-                    WHERE w.dimension = split.dimension AND w.entity_id = split.entity_id
-                      AND w.window_start = split.window_start;
-                    """.formatted(unit));
+            sql.append(COUNTED).append(countrySplitUpdate(unit, """
+                    (SELECT dimension, entity_id, sold_at, event_id, amount_paid_usd,
+                            coalesce(nullif(upper(btrim(country_code)), ''), 'unknown') AS country
+                     FROM counted WHERE dimension IN ('artist', 'release', 'label', 'genre', 'tag'))""")).append(';');
         }
         api.execute(sql.toString());
     }
