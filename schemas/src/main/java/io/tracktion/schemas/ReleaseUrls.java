@@ -27,8 +27,11 @@ public final class ReleaseUrls {
 
     /** The canonical URL of the release page {@code url} points to; empty when it is not an album, track or merch page. */
     public static Optional<String> release(String url) {
-        return parse(url).filter(uri -> RELEASE_PATH.matcher(path(uri)).matches())
-                .map(uri -> "https://" + uri.getHost().toLowerCase(Locale.ROOT) + path(uri));
+        return parse(url).flatMap(uri -> {
+            String path = path(uri);
+            return RELEASE_PATH.matcher(path).matches()
+                    ? Optional.of("https://" + uri.getHost().toLowerCase(Locale.ROOT) + path) : Optional.empty();
+        });
     }
 
     /** The root of the site {@code url} is on, e.g. {@code https://artist.bandcamp.com}. */
@@ -63,9 +66,23 @@ public final class ReleaseUrls {
         }
     }
 
-    /** The raw path without trailing slashes and with repeated slashes folded; "" for the root. */
+    /**
+     * The raw path without trailing slashes and with repeated slashes folded; "" for the root. By hand rather than
+     * by regular expressions: the loader and the transformer ask this for every sale.
+     */
     private static String path(URI uri) {
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/{2,}", "/");
-        return path.replaceAll("/+$", "");
+        String raw = uri.getRawPath() == null ? "" : uri.getRawPath();
+        StringBuilder path = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '/' || path.isEmpty() || path.charAt(path.length() - 1) != '/') {
+                path.append(c);
+            }
+        }
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(0, end);
     }
 }

@@ -77,6 +77,7 @@ public record SchemaRegistryConfig(URI url, Duration requestTimeout) {
                 "apicurio.registry.canonicalize", "true",
                 "apicurio.registry.dereference-schema", "true",
                 "apicurio.registry.use-specific-avro-reader", "true",
+                "apicurio.registry.avro-datum-provider", ReaderCachingDatumProvider.class.getName(),
                 "apicurio.registry.fault-tolerant-refresh", "true",
                 "apicurio.registry.retry-count", "2",
                 "apicurio.registry.retry-backoff-ms", "200");

@@ -31,6 +31,10 @@ class ReleaseUrlsTest {
         assertEquals(Optional.empty(), ReleaseUrls.release("not a url"));
         assertEquals(Optional.empty(), ReleaseUrls.release(null));
         assertEquals(Optional.of("https://a.bandcamp.com"), ReleaseUrls.root("//A.bandcamp.com/album/x"));
+        // Runs of slashes fold, trailing ones go, wherever they are.
+        assertEquals(Optional.of("https://a.bandcamp.com/album/x"), ReleaseUrls.release("https://a.bandcamp.com///album///x//"));
+        assertEquals(Optional.of("https://a.bandcamp.com"), ReleaseUrls.canonical("https://a.bandcamp.com///"));
+        assertEquals(Optional.of("https://a.bandcamp.com/music"), ReleaseUrls.canonical("https://a.bandcamp.com/music/"));
     }
 
     @Test
