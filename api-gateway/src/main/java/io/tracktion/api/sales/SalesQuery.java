@@ -13,7 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Pages through table sale newest first, using the (sold_at DESC, sale_id DESC) indexes. */
+/** Pages through table sale newest first, reading its primary key (sold_at, sale_id) backwards. */
 @Singleton
 public class SalesQuery {
 

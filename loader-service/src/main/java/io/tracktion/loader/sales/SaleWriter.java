@@ -3,8 +3,6 @@ package io.tracktion.loader.sales;
 import io.tracktion.loader.batch.AttributionLock;
 import io.tracktion.loader.sales.WriteResult.Rejection;
 import io.tracktion.schemas.Sale;
-import java.io.IOException;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -15,8 +13,12 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Writes sales to table {@code sale}, in the caller's transaction, idempotent on (sold_at, sale_id).
@@ -34,17 +36,17 @@ public final class SaleWriter {
             CREATE TEMPORARY TABLE IF NOT EXISTS sale_staging
             (LIKE sale INCLUDING DEFAULTS INCLUDING CONSTRAINTS) ON COMMIT DELETE ROWS""";
     private static final String COPY = "COPY sale_staging (" + SaleInsert.COLUMNS + ") FROM STDIN (FORMAT csv)";
+    /** Sales per piece of the copy. */
+    private static final int COPY_SLICE = 250;
     private static final String MOVE = """
             INSERT INTO sale (%1$s, release_id, artist_id, label_id)
             SELECT %2$s, r.release_id, r.artist_id, r.label_id
             FROM sale_staging s LEFT JOIN release r ON r.url = s.release_url AND r.status = 'known'
             ON CONFLICT (sold_at, sale_id) DO NOTHING""".formatted(SaleInsert.COLUMNS,
             "s." + SaleInsert.COLUMNS.replace(", ", ", s."));
+    /** The codes and names of {@link #countries}, as two arrays of the same length. */
     private static final String COUNTRIES = """
-            INSERT INTO country (code, name)
-            SELECT DISTINCT ON (upper(country_code)) upper(country_code), country FROM sale_staging
-            WHERE country_code ~* '^[a-z]{2}$'
-            ORDER BY upper(country_code), sold_at DESC
+            INSERT INTO country (code, name) SELECT * FROM unnest(?::text[], ?::text[])
             ON CONFLICT (code) DO NOTHING""";
 
     /**
@@ -61,29 +63,60 @@ public final class SaleWriter {
         }
         ensurePartitions(connection, sales);
         Savepoint beforeCopy = connection.setSavepoint();
+        WriteResult written;
         try {
             copy(connection, sales);
             int inserted = move(connection);
             connection.releaseSavepoint(beforeCopy);
-            return new WriteResult(inserted, sales.size() - inserted, List.of());
+            written = new WriteResult(inserted, sales.size() - inserted, List.of());
         } catch (SQLException e) {
             if (!RowFaults.isRowFault(e)) {
                 throw e;
             }
             // Refused by the staging table's constraints or by the fact table's indexes: find the rows.
             connection.rollback(beforeCopy);
-            return writeOneByOne(connection, sales);
+            written = writeOneByOne(connection, sales);
         }
+        addCountries(connection, written.accepted(sales));
+        return written;
     }
 
     /** From the staging table into the fact table, which leaves the staging table empty; the rows new. */
     private static int move(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             int inserted = statement.executeUpdate(MOVE);
-            statement.executeUpdate(COUNTRIES);
             statement.executeUpdate("DELETE FROM sale_staging");
             return inserted;
         }
+    }
+
+    /**
+     * The buyer countries of the written sales into table country where new: each upper-case ISO code once, with
+     * the name of the latest sale that gives it. Picked here rather than by SQL over the staging table, which sorted
+     * a whole batch to find a few dozen countries.
+     */
+    private static void addCountries(Connection connection, List<Sale> sales) throws SQLException {
+        Map<String, Sale> latest = new TreeMap<>();
+        for (Sale sale : sales) {
+            String code = sale.getCountryCode();
+            if (code != null && code.length() == 2 && isAsciiLetter(code.charAt(0)) && isAsciiLetter(code.charAt(1))) {
+                latest.merge(code.toUpperCase(Locale.ROOT), sale,
+                        (kept, other) -> other.getSoldAt().isAfter(kept.getSoldAt()) ? other : kept);
+            }
+        }
+        if (latest.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(COUNTRIES)) {
+            insert.setArray(1, connection.createArrayOf("text", latest.keySet().toArray()));
+            insert.setArray(2, connection.createArrayOf("text",
+                    latest.values().stream().map(Sale::getCountry).toArray()));
+            insert.executeUpdate();
+        }
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** The month partitions of the batch's sales, made where missing (in this transaction, so undone with it). */
@@ -100,16 +133,27 @@ public final class SaleWriter {
         }
     }
 
+    /**
+     * The sales as CSV into the staging table, sent a slice at a time: PostgreSQL parses one slice while the next is
+     * written, instead of waiting for the whole batch.
+     */
     private static void copy(Connection connection, List<Sale> sales) throws SQLException {
-        StringBuilder csv = new StringBuilder(sales.size() * 1024);
-        for (Sale sale : sales) {
-            SaleInsert.appendCsv(csv, sale);
-        }
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
         try {
-            byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(bytes), bytes.length);
-        } catch (IOException e) {
-            throw new SQLException("Cannot copy sales into the staging table", "08000", e); // reading a string
+            StringBuilder csv = new StringBuilder(COPY_SLICE * 1024);
+            for (int from = 0; from < sales.size(); from += COPY_SLICE) {
+                csv.setLength(0);
+                for (Sale sale : sales.subList(from, Math.min(sales.size(), from + COPY_SLICE))) {
+                    SaleInsert.appendCsv(csv, sale);
+                }
+                byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
+            }
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy(); // a failure above: the connection is usable again for the rollback
+            }
         }
     }
 

@@ -1,7 +1,10 @@
 package io.tracktion.loader.sales;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one {@link SaleWriter#write} did with its sales.
@@ -14,6 +17,22 @@ public record WriteResult(int inserted, int alreadyPresent, List<Rejection> reje
 
     public WriteResult {
         rejected = List.copyOf(rejected);
+    }
+
+    /** Of the sales given to the write, those the table did not refuse: new or already present. */
+    public <T> List<T> accepted(List<T> given) {
+        if (rejected.isEmpty()) {
+            return given;
+        }
+        Set<Integer> refused = new HashSet<>();
+        rejected.forEach(rejection -> refused.add(rejection.index()));
+        List<T> accepted = new ArrayList<>(given.size() - refused.size());
+        for (int i = 0; i < given.size(); i++) {
+            if (!refused.contains(i)) {
+                accepted.add(given.get(i));
+            }
+        }
+        return accepted;
     }
 
     /**

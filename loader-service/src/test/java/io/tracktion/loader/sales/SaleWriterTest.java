@@ -149,20 +149,48 @@ class SaleWriterTest {
                 Sales.builder("may").setSoldAt(Instant.parse("2025-05-31T23:59:59.999999Z")).build(),
                 Sales.builder("june").setSoldAt(Instant.parse("2025-06-01T00:00:00Z")).build(),
                 Sales.builder("elsewhere").setUrl("https://other.bandcamp.com/album/x").build(),
-                Sales.builder("text").setArtist("comma, \"quote\"\nnewline \\N").setCountryCode(null).build()));
+                Sales.builder("text").setArtist("comma, \"quote\"\nnewline \\N").setTitle("\"\"edges\"")
+                        .setCountryCode(null).build()));
 
         try (var c = dataSource.getConnection(); var s = c.createStatement();
              var rows = s.executeQuery("""
-                     SELECT sale_id, tableoid::regclass::text, release_id, artist_id, artist FROM sale ORDER BY sale_id""")) {
+                     SELECT sale_id, tableoid::regclass::text, release_id, artist_id, artist, title FROM sale
+                     ORDER BY sale_id""")) {
             List<String> found = new java.util.ArrayList<>();
             while (rows.next()) {
                 found.add(rows.getString(1) + "|" + rows.getString(2) + "|" + rows.getString(3) + "|" + rows.getString(4));
                 if (rows.getString(1).equals("text")) {
                     assertThat(rows.getString(5)).isEqualTo("comma, \"quote\"\nnewline \\N");
+                    assertThat(rows.getString(6)).isEqualTo("\"\"edges\"");
                 }
             }
             assertThat(found).containsExactly("elsewhere|sale_2025_06|null|null", "june|sale_2025_06|rel1|art1",
                     "may|sale_2025_05|rel1|art1", "text|sale_2025_06|rel1|art1");
+        }
+    }
+
+    @Test
+    void addsEachBuyerCountryOnceWithTheNameOfItsLatestSale() throws SQLException {
+        Instant at = Instant.parse("2025-06-01T12:00:00Z");
+        write(dataSource, List.of(
+                Sales.builder("de-new").setSoldAt(at.plusSeconds(1)).setCountryCode("DE").setCountry("Germany").build(),
+                Sales.builder("de-old").setSoldAt(at).setCountryCode("de").setCountry("Deutschland").build(),
+                Sales.builder("fr-refused").setCountryCode("FR").setCountry("France").setRawItemJson("{").build(),
+                Sales.builder("digit").setCountryCode("D1").setCountry("?").build(),
+                Sales.builder("three").setCountryCode("DEU").setCountry("?").build(),
+                Sales.builder("accented").setCountryCode("Ä1").setCountry("?").build(),
+                Sales.builder("none").setCountryCode(null).setCountry(null).build()));
+        // A country already known keeps its name.
+        write(dataSource, List.of(Sales.builder("de-later").setSoldAt(at.plusSeconds(2)).setCountryCode("DE")
+                .setCountry("Allemagne").build()));
+
+        try (var c = dataSource.getConnection(); var s = c.createStatement();
+             var rows = s.executeQuery("SELECT code, name FROM country ORDER BY code")) {
+            List<String> countries = new java.util.ArrayList<>();
+            while (rows.next()) {
+                countries.add(rows.getString(1) + "=" + rows.getString(2));
+            }
+            assertThat(countries).containsExactly("DE=Germany");
         }
     }
 
