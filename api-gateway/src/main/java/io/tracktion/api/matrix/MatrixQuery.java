@@ -16,8 +16,10 @@ import java.util.Map;
 
 /**
  * A genre or tag × country grid from the rollups: the best-selling rows by the top list's query, then their windows'
- * splits by buyer country (primary key ranges). Counted as the transformer counts: a sale whose release is not known
- * yet is under {@code unknown}. The period is taken to whole minutes, as for the top lists.
+ * splits by buyer country (primary key ranges), read over the range's {@link RollupTiles#netTiles}: the grid shows
+ * units and revenue, which subtract exactly, so a long edge of minutes is read as its hour less the other minutes.
+ * Counted as the transformer counts: a sale whose release is not known yet is under {@code unknown}. The period is
+ * taken to whole minutes, as for the top lists.
  */
 @Singleton
 public class MatrixQuery {
@@ -34,18 +36,23 @@ public class MatrixQuery {
     public Matrix grid(String rowDimension, Instant from, Instant to, int rowLimit) {
         RollupTiles range = RollupTiles.cover(from, to, top.minutesKeptSince());
         List<String> shown = top.top(rowDimension, range, Ranking.REVENUE, rowLimit).stream().map(TopEntry::id).toList();
-        List<Matrix.Cell> cells = List.of();
-        if (!shown.isEmpty()) {
-            List<Object> parameters = new ArrayList<>();
-            String sql = range.countrySplits(rowDimension, shown, parameters) + " ORDER BY 1, 2";
-            cells = jdbc.query(sql, parameters, row -> new Matrix.Cell(row.getString("entity_id"),
-                    row.getString("country"), row.getLong("units"), row.getBigDecimal("revenue_usd")));
-        }
+        List<Matrix.Cell> cells = shown.isEmpty() ? List.of() : cells(range, rowDimension, shown);
         Map<String, String> countryNames = new LinkedHashMap<>();
         jdbc.query("SELECT code, name FROM country", List.of(), row -> countryNames.put(row.getString("code"),
                 row.getString("name")));
         return new Matrix(range.from(), range.to(), rowDimension, "country", lines(cells, Matrix.Cell::row, Map.of()),
                 lines(cells, Matrix.Cell::col, countryNames), cells);
+    }
+
+    /** The cells of the rows. */
+    private List<Matrix.Cell> cells(RollupTiles range, String rowDimension, List<String> rows) {
+        List<Object> parameters = new ArrayList<>();
+        // Sorted here: an ORDER BY made PostgreSQL group by sorting some 15,000 members (20 ms) instead of hashing.
+        List<Matrix.Cell> cells = new ArrayList<>(jdbc.query(range.countryNetSales(rowDimension, rows, parameters),
+                parameters, row -> new Matrix.Cell(row.getString("entity_id"), row.getString("country"),
+                        row.getLong("units"), row.getBigDecimal("revenue_usd"))));
+        cells.sort(Comparator.comparing(Matrix.Cell::row).thenComparing(Matrix.Cell::col));
+        return cells;
     }
 
     /** The totals of each row (or column) of the cells, best-selling first. */

@@ -2,6 +2,7 @@ package io.tracktion.api.top;
 
 import io.micronaut.core.annotation.Nullable;
 import io.tracktion.api.stats.StatsInterval;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,11 +16,12 @@ import java.util.List;
  * <p>The range is taken to whole minutes: {@code from} rounded down, {@code to} up. Where its edge minutes are no
  * longer kept (older than the loader's minute retention), that edge is taken to the whole hour instead.
  *
- * @param from  the first instant counted, after rounding
- * @param to    the first instant not counted, after rounding
- * @param tiles the windows that cover {@code [from, to)}, each once
+ * @param from      the first instant counted, after rounding
+ * @param to        the first instant not counted, after rounding
+ * @param tiles     the windows that cover {@code [from, to)}, each once
+ * @param netTiles  the same range in fewer windows, for sums that subtract exactly ({@link #netTiles(List, Instant)})
  */
-public record RollupTiles(Instant from, Instant to, List<Tile> tiles) {
+public record RollupTiles(Instant from, Instant to, List<Tile> tiles, List<SignedTile> netTiles) {
 
     private static final List<StatsInterval> COARSEST_FIRST = List.of(StatsInterval.DAY, StatsInterval.HOUR,
             StatsInterval.MINUTE);
@@ -28,13 +30,20 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles) {
     public record Tile(StatsInterval interval, Instant from, Instant to) {
     }
 
+    /** A tile whose windows are added ({@code sign} 1) or taken away (-1). */
+    public record SignedTile(Tile tile, int sign) {
+    }
+
+    /** An edge of more minutes than this is read as its hour less the hour's other minutes. */
+    private static final int MOST_MINUTES_ADDED = 30;
+
     /**
      * @param minutesKeptSince every minute window starting at or after it is kept (null: none is)
      */
     public static RollupTiles cover(Instant from, Instant to, @Nullable Instant minutesKeptSince) {
         if (!from.isBefore(to)) { // an empty range counts nothing, not the minute around it
             Instant at = StatsInterval.MINUTE.floor(from);
-            return new RollupTiles(at, at, List.of());
+            return new RollupTiles(at, at, List.of(), List.of());
         }
         Instant start = StatsInterval.MINUTE.floor(from);
         Instant end = StatsInterval.MINUTE.ceil(to);
@@ -46,7 +55,41 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles) {
         }
         List<Tile> tiles = new ArrayList<>();
         cut(start, end, 0, tiles);
-        return new RollupTiles(start, end, List.copyOf(tiles));
+        return new RollupTiles(start, end, List.copyOf(tiles), netTiles(tiles, minutesKeptSince));
+    }
+
+    /**
+     * The tiles with each edge of more than half an hour of minutes read as its whole hour less that hour's other
+     * minutes, when they are kept: at most 30 minute windows an edge instead of 59. Exact for units and revenue, which
+     * add up window by window; not for distinct carts, as one cart can have items in several minutes.
+     */
+    private static List<SignedTile> netTiles(List<Tile> tiles, @Nullable Instant minutesKeptSince) {
+        List<SignedTile> net = new ArrayList<>();
+        for (Tile tile : tiles) {
+            if (tile.interval() != StatsInterval.MINUTE) {
+                net.add(new SignedTile(tile, 1));
+                continue;
+            }
+            // A range of minutes shorter than an hour can straddle two: each hour's part on its own.
+            Instant hourEnd;
+            for (Instant from = tile.from(); from.isBefore(tile.to()); from = hourEnd) {
+                Instant hour = StatsInterval.HOUR.floor(from);
+                hourEnd = hour.plus(Duration.ofHours(1));
+                Instant to = tile.to().isBefore(hourEnd) ? tile.to() : hourEnd;
+                if (Duration.between(from, to).toMinutes() <= MOST_MINUTES_ADDED || !isKept(hour, minutesKeptSince)) {
+                    net.add(new SignedTile(new Tile(StatsInterval.MINUTE, from, to), 1));
+                    continue;
+                }
+                net.add(new SignedTile(new Tile(StatsInterval.HOUR, hour, hourEnd), 1));
+                if (hour.isBefore(from)) {
+                    net.add(new SignedTile(new Tile(StatsInterval.MINUTE, hour, from), -1));
+                }
+                if (to.isBefore(hourEnd)) {
+                    net.add(new SignedTile(new Tile(StatsInterval.MINUTE, to, hourEnd), -1));
+                }
+            }
+        }
+        return List.copyOf(net);
     }
 
     /**
@@ -58,15 +101,32 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles) {
                         List<Object> parameters) {
         List<String> selects = new ArrayList<>();
         for (Tile tile : tiles) {
-            selects.add("SELECT " + columns + " FROM " + tile.interval().table() + " WHERE dimension = ?"
-                    + (entityIds == null ? "" : " AND entity_id = ANY(?)") + " AND window_start >= ? AND window_start < ?");
-            parameters.add(dimension);
-            if (entityIds != null) {
-                parameters.add(entityIds.toArray(String[]::new));
-            }
-            parameters.addAll(List.of(tile.from(), tile.to()));
+            selects.add(select(columns, tile, dimension, entityIds, parameters));
         }
         return selects.isEmpty() ? "SELECT " + columns + " FROM stats_day WHERE false" : String.join(" UNION ALL ", selects);
+    }
+
+    /** As {@link #union}, over {@link #netTiles} and with a column {@code sign}: 1 for rows to add, -1 to take away. */
+    private String netUnion(String columns, String dimension, Collection<String> entityIds, List<Object> parameters) {
+        List<String> selects = new ArrayList<>();
+        for (SignedTile net : netTiles) {
+            // Typed, for the plans test: pg_stat_statements records the constant as a parameter.
+            selects.add(select(columns + ", (" + net.sign() + ")::integer AS sign", net.tile(), dimension, entityIds,
+                    parameters));
+        }
+        return selects.isEmpty() ? "SELECT " + columns + ", 1::integer AS sign FROM stats_day WHERE false"
+                : String.join(" UNION ALL ", selects);
+    }
+
+    private static String select(String columns, Tile tile, String dimension, @Nullable Collection<String> entityIds,
+                                 List<Object> parameters) {
+        parameters.add(dimension);
+        if (entityIds != null) {
+            parameters.add(entityIds.toArray(String[]::new));
+        }
+        parameters.addAll(List.of(tile.from(), tile.to()));
+        return "SELECT " + columns + " FROM " + tile.interval().table() + " WHERE dimension = ?"
+                + (entityIds == null ? "" : " AND entity_id = ANY(?)") + " AND window_start >= ? AND window_start < ?";
     }
 
     /**
@@ -81,6 +141,21 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles) {
                 + " CROSS JOIN LATERAL jsonb_each(tiles.by_country) AS split GROUP BY 1, 2"
                 // A country whose sales were all taken back (refunds) is not listed.
                 + " HAVING sum((split.value ->> 'units')::bigint) <> 0 OR sum((split.value ->> 'revenue_usd')::numeric) <> 0";
+    }
+
+    /**
+     * The units and USD revenue of some entities by buyer country over {@link #netTiles}: columns
+     * {@code entity_id, country, units, revenue_usd}, a row per entity and country that sold. No distinct carts: they
+     * do not subtract.
+     */
+    public String countryNetSales(String dimension, Collection<String> entityIds, List<Object> parameters) {
+        String units = "sum(tiles.sign * (split.value ->> 'units')::bigint)";
+        String revenue = "sum(tiles.sign * (split.value ->> 'revenue_usd')::numeric)";
+        return "SELECT tiles.entity_id, split.key AS country, " + units + " AS units, " + revenue + " AS revenue_usd"
+                + " FROM (" + netUnion("entity_id, by_country", dimension, entityIds, parameters) + ") AS tiles"
+                + " CROSS JOIN LATERAL jsonb_each(tiles.by_country) AS split GROUP BY 1, 2"
+                // A country whose sales were all taken back, or that sold only in the minutes taken away, is not listed.
+                + " HAVING " + units + " <> 0 OR " + revenue + " <> 0";
     }
 
     private static boolean isWholeHour(Instant instant) {

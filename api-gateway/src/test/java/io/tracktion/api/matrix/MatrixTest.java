@@ -75,6 +75,21 @@ class MatrixTest {
         BigDecimal first = grid.get("rows").get(0).get("revenueUsd").decimalValue();
         assertThat(first).isGreaterThanOrEqualTo(grid.get("rows").get(1).get("revenueUsd").decimalValue());
         assertThat(API.getJson("/api/v1/matrix").get("cells")).isEmpty(); // the last 24 hours: nothing sold
+
+        // Genres are read whole and the best rows kept: the same rows and cells as the best two of the whole grid.
+        String period = "from=2026-11-28T00:10:00Z&to=2026-12-01T07:50:00Z";
+        JsonNode all = API.getJson("/api/v1/matrix?rows=genres&limit=200&" + period);
+        JsonNode two = API.getJson("/api/v1/matrix?rows=genres&limit=2&" + period);
+        assertThat(all.get("rows").size()).isGreaterThan(2);
+        List<String> bestTwo = List.of(all.get("rows").get(0).get("id").asText(), all.get("rows").get(1).get("id").asText());
+        assertThat(two.get("rows").findValuesAsText("id")).isEqualTo(bestTwo);
+        List<JsonNode> expectedCells = new java.util.ArrayList<>();
+        all.get("cells").forEach(cell -> {
+            if (bestTwo.contains(cell.get("row").asText())) {
+                expectedCells.add(cell);
+            }
+        });
+        assertThat(two.get("cells")).containsExactlyElementsOf(expectedCells);
     }
 
     @Test

@@ -85,6 +85,50 @@ class RollupTilesTest {
         }
     }
 
+    @Test
+    void netTilesCountEveryMinuteOfTheRangeOnceAndReadAtMostHalfAnHourOfMinutesAnEdge() {
+        java.util.Random random = new java.util.Random(11);
+        Instant base = at("2026-11-01T00:00:00Z");
+        for (int i = 0; i < 1_000; i++) {
+            Instant from = base.plusSeconds(random.nextInt(10 * 86_400));
+            Instant to = from.plusSeconds(random.nextInt(i % 2 == 0 ? 7_200 : 4 * 86_400));
+            Instant keptSince = switch (random.nextInt(3)) {
+                case 0 -> null;
+                case 1 -> KEPT_SINCE;
+                default -> StatsInterval.MINUTE.floor(from.plusSeconds(random.nextInt(2 * 86_400)));
+            };
+            RollupTiles range = RollupTiles.cover(from, to, keptSince);
+            // Each minute's count: +1 for each added window holding it, -1 for each taken away.
+            java.util.Map<Instant, Integer> counted = new java.util.HashMap<>();
+            long minutesRead = 0;
+            for (RollupTiles.SignedTile net : range.netTiles()) {
+                RollupTiles.Tile tile = net.tile();
+                assertThat(tile.from()).isBefore(tile.to());
+                assertThat(net.sign()).isIn(1, -1);
+                for (Instant minute = tile.from(); minute.isBefore(tile.to()); minute = minute.plusSeconds(60)) {
+                    counted.merge(minute, net.sign(), Integer::sum);
+                }
+                if (tile.interval() == StatsInterval.MINUTE) {
+                    assertThat(keptSince).isNotNull();
+                    assertThat(tile.from()).isAfterOrEqualTo(keptSince);
+                    minutesRead += java.time.Duration.between(tile.from(), tile.to()).toMinutes();
+                    if (!tile.from().isBefore(keptSince) && !StatsInterval.HOUR.floor(tile.from()).isBefore(keptSince)) {
+                        assertThat(java.time.Duration.between(tile.from(), tile.to()).toMinutes()).isLessThanOrEqualTo(30);
+                    }
+                }
+            }
+            counted.values().removeIf(count -> count == 0);
+            java.util.Map<Instant, Integer> expected = new java.util.HashMap<>();
+            for (Instant minute = range.from(); minute.isBefore(range.to()); minute = minute.plusSeconds(60)) {
+                expected.put(minute, 1);
+            }
+            assertThat(counted).as(from + " " + to + " " + keptSince).isEqualTo(expected);
+            long minutesInTiles = range.tiles().stream().filter(t -> t.interval() == StatsInterval.MINUTE)
+                    .mapToLong(t -> java.time.Duration.between(t.from(), t.to()).toMinutes()).sum();
+            assertThat(minutesRead).isLessThanOrEqualTo(minutesInTiles);
+        }
+    }
+
     private static Instant at(String instant) {
         return Instant.parse(instant);
     }
