@@ -158,6 +158,11 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles, List<Signe
                 + " HAVING " + units + " <> 0 OR " + revenue + " <> 0";
     }
 
+    /** Whether the UTC day starting at {@code day} lies whole within the range. */
+    public boolean coversDay(Instant day) {
+        return !day.isBefore(from) && !day.plus(Duration.ofDays(1)).isAfter(to);
+    }
+
     private static boolean isWholeHour(Instant instant) {
         return StatsInterval.HOUR.floor(instant).equals(instant);
     }

@@ -8,7 +8,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,26 +63,29 @@ public class TopQuery {
         return answer(dimension, range, ranking, limit).entries();
     }
 
-    /** The entries, and the depth of the try that gave them (0: every entity was summed). */
-    record Answer(List<TopEntry> entries, int depth) {
+    /**
+     * The entries; the depth of the try that gave them (0: every entity was summed); of that try, the candidates
+     * listed and those whose windows were summed (the others could not reach the list).
+     */
+    record Answer(List<TopEntry> entries, int depth, int listed, int summed) {
     }
 
     Answer answer(String dimension, RollupTiles range, Ranking ranking, int limit) {
         if (range.tiles().isEmpty()) {
-            return new Answer(List.of(), 0);
+            return new Answer(List.of(), 0, 0, 0);
         }
         if (!MANY_ENTITIES.contains(dimension)) {
-            return new Answer(everyEntity(dimension, range, ranking, limit), 0);
+            return new Answer(everyEntity(dimension, range, ranking, limit), 0, 0, 0);
         }
         for (int depth = Math.max(FIRST_DEPTH, 2 * limit); depth <= MAX_DEPTH; depth *= 4) {
-            Best best = bestOfEachDay(dimension, range, ranking, depth);
+            Best best = bestOfEachDay(dimension, range, ranking, depth, limit);
             List<TopEntry> entries = top(dimension, range, ranking, limit, best.ids());
             if (best.complete() || entries.size() == limit
                     && ranking.valueOf(entries.get(limit - 1)).compareTo(best.bound()) > 0) {
-                return new Answer(entries, depth);
+                return new Answer(entries, depth, best.listed(), best.ids().size());
             }
         }
-        return new Answer(everyEntity(dimension, range, ranking, limit), 0);
+        return new Answer(everyEntity(dimension, range, ranking, limit), 0, 0, 0);
     }
 
     /** The top entries from the sums of every entity sold in the range: the reference the answer must equal. */
@@ -102,14 +106,15 @@ public class TopQuery {
     /**
      * The best entities of each day the range touches.
      *
-     * @param ids      every entity among the {@code depth} best of some day
-     * @param bound    the most any other entity can have in the range
-     * @param complete no day had more than {@code depth} entities: {@code ids} are all that sold
+     * @param ids      the entities among the {@code depth} best of some day that can still reach the list
+     * @param listed   how many entities were among the {@code depth} best of some day
+     * @param bound    the most any entity never listed can have in the range
+     * @param complete no day had more than {@code depth} entities: every entity that sold was listed
      */
-    private record Best(List<String> ids, BigDecimal bound, boolean complete) {
+    private record Best(List<String> ids, int listed, BigDecimal bound, boolean complete) {
     }
 
-    private Best bestOfEachDay(String dimension, RollupTiles range, Ranking ranking, int depth) {
+    private Best bestOfEachDay(String dimension, RollupTiles range, Ranking ranking, int depth, int limit) {
         // Days as 24 hours, so the series does not follow the session's time zone over a change of daylight saving.
         // The rows come back to be counted here: the same in SQL (a window function and an aggregate) took ten
         // times as long as reading them.
@@ -125,24 +130,37 @@ public class TopQuery {
         }
         List<Listed> rows = jdbc.query(sql, List.of(firstDay, lastDay, dimension, depth), row -> new Listed(
                 Jdbc.instant(row, "start"), row.getString("entity_id"), row.getBigDecimal("value")));
-        Set<String> ids = new LinkedHashSet<>();
         Map<Instant, Integer> listed = new HashMap<>();
         Map<Instant, BigDecimal> lowest = new HashMap<>();
         for (Listed row : rows) {
-            ids.add(row.entityId());
             listed.merge(row.day(), 1, Integer::sum);
             lowest.merge(row.day(), row.value(), BigDecimal::min);
         }
-        // A day that listed fewer than depth entities listed all of its own: it adds nothing for the others.
+        // A day that listed fewer than depth entities listed all of its own: an entity it does not list had nothing.
+        Map<Instant, BigDecimal> mostUnlisted = new HashMap<>();
         BigDecimal bound = BigDecimal.ZERO;
-        boolean complete = true;
         for (Map.Entry<Instant, Integer> day : listed.entrySet()) {
-            if (day.getValue() == depth) {
-                bound = bound.add(lowest.get(day.getKey()).max(BigDecimal.ZERO));
-                complete = false;
-            }
+            BigDecimal most = day.getValue() == depth ? lowest.get(day.getKey()).max(BigDecimal.ZERO) : BigDecimal.ZERO;
+            mostUnlisted.put(day.getKey(), most);
+            bound = bound.add(most);
         }
-        return new Best(List.copyOf(ids), bound, complete);
+        // Each candidate's least and most in the range (Fagin's "no random access" bounds): at least its values of the
+        // days the range covers whole and that list it; at most its listed values (a day's total bounds any part of
+        // it) and each other day's most for an unlisted entity.
+        Map<String, BigDecimal> least = new LinkedHashMap<>();
+        Map<String, BigDecimal> most = new HashMap<>();
+        for (Listed row : rows) {
+            BigDecimal value = row.value().max(BigDecimal.ZERO);
+            least.merge(row.entityId(), range.coversDay(row.day()) ? value : BigDecimal.ZERO, BigDecimal::add);
+            most.merge(row.entityId(), value.subtract(mostUnlisted.get(row.day())), BigDecimal::add);
+        }
+        BigDecimal unlistedBound = bound;
+        most.replaceAll((id, listedOverUnlisted) -> listedOverUnlisted.add(unlistedBound));
+        // At least limit entities have at least the limit-th least: one whose most is below it cannot be listed.
+        BigDecimal cut = least.size() < limit ? null
+                : least.values().stream().sorted(Comparator.reverseOrder()).skip(limit - 1).findFirst().orElseThrow();
+        List<String> ids = least.keySet().stream().filter(id -> cut == null || most.get(id).compareTo(cut) >= 0).toList();
+        return new Best(ids, least.size(), bound, listed.values().stream().allMatch(n -> n < depth));
     }
 
     /** The top entries among {@code entityIds} (all entities when null), named. */
