@@ -1,5 +1,6 @@
 package io.tracktion.loader.sales;
 
+import io.micronaut.core.annotation.Nullable;
 import io.tracktion.schemas.ReleaseUrls;
 import io.tracktion.schemas.Sale;
 import java.math.BigDecimal;
@@ -22,6 +23,13 @@ final class SaleInsert {
             + "title, album_title, url, art_url, currency, amount_paid, list_price, amount_paid_usd, "
             + "pay_what_you_want, overpaid, amount_paid_formatted, country, country_code, art_id, "
             + "package_image_id, raw_item, release_url";
+
+    /** The columns of the sale's attribution, from table release when its release is known. */
+    static final String ATTRIBUTION_COLUMNS = "release_id, artist_id, label_id";
+
+    /** A known release's ids, which its sales carry. */
+    record Attribution(String releaseId, String artistId, String labelId) {
+    }
 
     static final String STAGE_SQL = "INSERT INTO sale_staging (" + COLUMNS + ") VALUES "
             + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json), ?)";
@@ -59,8 +67,31 @@ final class SaleInsert {
         insert.setString(25, ReleaseUrls.release(sale.getUrl()).orElse(null));
     }
 
-    /** The sale as a line of CSV, the columns in {@link #COLUMNS}' order: null unquoted and empty, text quoted. */
-    static void appendCsv(StringBuilder csv, Sale sale) {
+    /**
+     * The sale as a line of CSV, the columns in {@link #COLUMNS}' order: null unquoted and empty, text quoted.
+     *
+     * @param releaseUrl the sale's release page, {@link ReleaseUrls#release} of its URL
+     */
+    static void appendCsv(StringBuilder csv, Sale sale, @Nullable String releaseUrl) {
+        appendColumns(csv, sale, releaseUrl);
+        csv.append('\n');
+    }
+
+    /** As {@link #appendCsv(StringBuilder, Sale, String)}, then the {@link #ATTRIBUTION_COLUMNS}: null when not known. */
+    static void appendCsv(StringBuilder csv, Sale sale, @Nullable String releaseUrl, @Nullable Attribution attribution) {
+        appendColumns(csv, sale, releaseUrl);
+        csv.append(',');
+        if (attribution != null) {
+            text(csv, attribution.releaseId()).append(',');
+            text(csv, attribution.artistId()).append(',');
+            text(csv, attribution.labelId());
+        } else {
+            csv.append(",,"); // three empty columns: null
+        }
+        csv.append('\n');
+    }
+
+    private static void appendColumns(StringBuilder csv, Sale sale, @Nullable String releaseUrl) {
         text(csv, sale.getSaleId()).append(',');
         text(csv, sale.getEventId()).append(',');
         text(csv, instant(sale.getSoldAt())).append(',');
@@ -85,7 +116,7 @@ final class SaleInsert {
         text(csv, sale.getArtId() == null ? null : sale.getArtId().toString()).append(',');
         text(csv, sale.getPackageImageId() == null ? null : sale.getPackageImageId().toString()).append(',');
         text(csv, sale.getRawItemJson()).append(',');
-        text(csv, ReleaseUrls.release(sale.getUrl()).orElse(null)).append('\n');
+        text(csv, releaseUrl);
     }
 
     /** The first instant of the sale's UTC month: the partition it goes to. */

@@ -2,19 +2,23 @@ package io.tracktion.loader.sales;
 
 import io.tracktion.loader.batch.AttributionLock;
 import io.tracktion.loader.sales.WriteResult.Rejection;
+import io.tracktion.schemas.ReleaseUrls;
 import io.tracktion.schemas.Sale;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.postgresql.PGConnection;
@@ -23,11 +27,13 @@ import org.postgresql.copy.CopyIn;
 /**
  * Writes sales to table {@code sale}, in the caller's transaction, idempotent on (sold_at, sale_id).
  *
- * <p>The rows are copied ({@code COPY ... FROM STDIN}, CSV) into a temporary staging table with the fact table's
- * columns and constraints, then moved by one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING} that also links
- * each sale to its release, artist and label where its release is known. A replayed sale is normal, not an error.
- * When the copy is refused for a row's values, the rows are staged again one at a time behind savepoints to find
- * that row and keep the others.
+ * <p>A batch is first copied ({@code COPY ... FROM STDIN}, CSV) straight into the fact table, each sale linked to its
+ * release, artist and label where its release is known (looked up for the batch in one query): the common case, new
+ * sales, costs one copy. If the table refuses it (a sale already stored: a redelivery or a replay, which is normal,
+ * not an error; or a row's values), the batch goes the longer way: copied into a temporary staging table with the
+ * fact table's columns and constraints, then moved by one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}. When
+ * that copy is refused for a row's values, the rows are staged again one at a time behind savepoints to find that
+ * row and keep the others.
  */
 public final class SaleWriter {
 
@@ -35,7 +41,12 @@ public final class SaleWriter {
     private static final String CREATE_STAGING = """
             CREATE TEMPORARY TABLE IF NOT EXISTS sale_staging
             (LIKE sale INCLUDING DEFAULTS INCLUDING CONSTRAINTS) ON COMMIT DELETE ROWS""";
+    private static final String COPY_INTO_SALE = "COPY sale (" + SaleInsert.COLUMNS + ", "
+            + SaleInsert.ATTRIBUTION_COLUMNS + ") FROM STDIN (FORMAT csv)";
     private static final String COPY = "COPY sale_staging (" + SaleInsert.COLUMNS + ") FROM STDIN (FORMAT csv)";
+    /** The known releases among a batch's, for {@link #COPY_INTO_SALE}: what MOVE's join gives the staged rows. */
+    private static final String KNOWN_RELEASES = """
+            SELECT url, release_id, artist_id, label_id FROM release WHERE url = ANY (?) AND status = 'known'""";
     /** Sales per piece of the copy. */
     private static final int COPY_SLICE = 250;
     private static final String MOVE = """
@@ -58,27 +69,64 @@ public final class SaleWriter {
             return new WriteResult(0, 0, List.of());
         }
         AttributionLock.holdShared(connection);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(CREATE_STAGING);
-        }
         ensurePartitions(connection, sales);
+        List<String> releaseUrls = sales.stream().map(sale -> ReleaseUrls.release(sale.getUrl()).orElse(null)).toList();
         Savepoint beforeCopy = connection.setSavepoint();
         WriteResult written;
         try {
-            copy(connection, sales);
+            Map<String, SaleInsert.Attribution> known = knownReleases(connection, releaseUrls);
+            copy(connection, COPY_INTO_SALE, sales, (csv, i) -> SaleInsert.appendCsv(csv, sales.get(i),
+                    releaseUrls.get(i), known.get(releaseUrls.get(i))));
+            connection.releaseSavepoint(beforeCopy);
+            written = new WriteResult(sales.size(), 0, List.of());
+        } catch (SQLException e) {
+            if (!RowFaults.isRowFault(e)) {
+                throw e;
+            }
+            connection.rollback(beforeCopy);
+            written = writeThroughStaging(connection, sales, releaseUrls);
+        }
+        addCountries(connection, written.accepted(sales));
+        return written;
+    }
+
+    /** The batch through the staging table, where a sale already stored is skipped and a refused row found. */
+    private static WriteResult writeThroughStaging(Connection connection, List<Sale> sales, List<String> releaseUrls)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(CREATE_STAGING);
+        }
+        Savepoint beforeCopy = connection.setSavepoint();
+        try {
+            copy(connection, COPY, sales, (csv, i) -> SaleInsert.appendCsv(csv, sales.get(i), releaseUrls.get(i)));
             int inserted = move(connection);
             connection.releaseSavepoint(beforeCopy);
-            written = new WriteResult(inserted, sales.size() - inserted, List.of());
+            return new WriteResult(inserted, sales.size() - inserted, List.of());
         } catch (SQLException e) {
             if (!RowFaults.isRowFault(e)) {
                 throw e;
             }
             // Refused by the staging table's constraints or by the fact table's indexes: find the rows.
             connection.rollback(beforeCopy);
-            written = writeOneByOne(connection, sales);
+            return writeOneByOne(connection, sales);
         }
-        addCountries(connection, written.accepted(sales));
-        return written;
+    }
+
+    /** The release, artist and label ids of the known releases among {@code releaseUrls}, by URL. */
+    private static Map<String, SaleInsert.Attribution> knownReleases(Connection connection, List<String> releaseUrls)
+            throws SQLException {
+        Map<String, SaleInsert.Attribution> known = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(KNOWN_RELEASES)) {
+            select.setArray(1, connection.createArrayOf("text",
+                    releaseUrls.stream().filter(Objects::nonNull).distinct().toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    known.put(rows.getString(1), new SaleInsert.Attribution(rows.getString(2), rows.getString(3),
+                            rows.getString(4)));
+                }
+            }
+        }
+        return known;
     }
 
     /** From the staging table into the fact table, which leaves the staging table empty; the rows new. */
@@ -133,18 +181,23 @@ public final class SaleWriter {
         }
     }
 
+    /** Appends sale {@code index} of the batch to the CSV. */
+    private interface CsvLine {
+        void append(StringBuilder csv, int index);
+    }
+
     /**
-     * The sales as CSV into the staging table, sent a slice at a time: PostgreSQL parses one slice while the next is
+     * The sales as CSV lines into a table, sent a slice at a time: PostgreSQL parses one slice while the next is
      * written, instead of waiting for the whole batch.
      */
-    private static void copy(Connection connection, List<Sale> sales) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+    private static void copy(Connection connection, String copySql, List<Sale> sales, CsvLine line) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
         try {
             StringBuilder csv = new StringBuilder(COPY_SLICE * 1024);
             for (int from = 0; from < sales.size(); from += COPY_SLICE) {
                 csv.setLength(0);
-                for (Sale sale : sales.subList(from, Math.min(sales.size(), from + COPY_SLICE))) {
-                    SaleInsert.appendCsv(csv, sale);
+                for (int i = from; i < Math.min(sales.size(), from + COPY_SLICE); i++) {
+                    line.append(csv, i);
                 }
                 byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
                 copy.writeToCopy(bytes, 0, bytes.length);

@@ -2,6 +2,7 @@ package io.tracktion.loader.sales;
 
 import io.tracktion.loader.batch.Transactions;
 import io.tracktion.loader.testing.Sales;
+import io.tracktion.schemas.ReleaseUrls;
 import io.tracktion.schemas.Sale;
 import io.tracktion.testsupport.Postgres;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class SaleWriterBenchmark {
         for (List<Sale> batch : batches) {
             Transactions.inTransaction(dataSource, c -> {
                 StringBuilder csv = new StringBuilder();
-                batch.forEach(sale -> SaleInsert.appendCsv(csv, sale));
+                batch.forEach(sale -> SaleInsert.appendCsv(csv, sale, ReleaseUrls.release(sale.getUrl()).orElse(null)));
                 try {
                     c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY sale_copy ("
                             + SaleInsert.COLUMNS + ") FROM STDIN (FORMAT csv)", new java.io.ByteArrayInputStream(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1 << 16);
