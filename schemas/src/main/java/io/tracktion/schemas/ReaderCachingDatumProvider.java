@@ -34,4 +34,11 @@ public final class ReaderCachingDatumProvider<T> extends DefaultAvroDatumProvide
             return reader;
         }
     }
+
+    /** How many schema instances have their reader kept. */
+    int keptReaders() {
+        synchronized (readers) {
+            return readers.size();
+        }
+    }
 }

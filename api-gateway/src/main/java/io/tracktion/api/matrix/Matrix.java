@@ -11,7 +11,7 @@ import java.util.List;
  * @param from  the first instant counted; {@code to} the first not counted
  * @param rows  the rows, best-selling first by revenue, each with its total
  * @param cols  the columns, best-selling first, each with its total over the rows shown
- * @param cells every non-empty cell of the grid
+ * @param cells every non-empty cell of the grid, by row id then column id (in Unicode order)
  */
 @Serdeable
 public record Matrix(Instant from, Instant to, String rowDimension, String colDimension, List<Line> rows,

@@ -7,6 +7,7 @@ import io.tracktion.api.top.TopEntry;
 import io.tracktion.api.top.TopQuery;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +24,12 @@ import java.util.Map;
  */
 @Singleton
 public class MatrixQuery {
+
+    /**
+     * How long after its end an hour's window is read less its minutes: well past the transformer's grace for late
+     * sales (STATS_GRACE, 10 minutes by default), so that the loader holds the final hour and minutes alike.
+     */
+    private static final Duration SETTLED_AFTER = Duration.ofHours(1);
 
     private final Jdbc jdbc;
     private final TopQuery top;
@@ -48,9 +55,10 @@ public class MatrixQuery {
     private List<Matrix.Cell> cells(RollupTiles range, String rowDimension, List<String> rows) {
         List<Object> parameters = new ArrayList<>();
         // Sorted here: an ORDER BY made PostgreSQL group by sorting some 15,000 members (20 ms) instead of hashing.
-        List<Matrix.Cell> cells = new ArrayList<>(jdbc.query(range.countryNetSales(rowDimension, rows, parameters),
-                parameters, row -> new Matrix.Cell(row.getString("entity_id"), row.getString("country"),
-                        row.getLong("units"), row.getBigDecimal("revenue_usd"))));
+        String sql = range.countryNetSales(rowDimension, rows, Instant.now().minus(SETTLED_AFTER), parameters);
+        List<Matrix.Cell> cells = new ArrayList<>(jdbc.query(sql, parameters, row -> new Matrix.Cell(
+                row.getString("entity_id"), row.getString("country"), row.getLong("units"),
+                row.getBigDecimal("revenue_usd"))));
         cells.sort(Comparator.comparing(Matrix.Cell::row).thenComparing(Matrix.Cell::col));
         return cells;
     }

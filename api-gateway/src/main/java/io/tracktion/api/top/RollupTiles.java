@@ -16,12 +16,12 @@ import java.util.List;
  * <p>The range is taken to whole minutes: {@code from} rounded down, {@code to} up. Where its edge minutes are no
  * longer kept (older than the loader's minute retention), that edge is taken to the whole hour instead.
  *
- * @param from      the first instant counted, after rounding
- * @param to        the first instant not counted, after rounding
- * @param tiles     the windows that cover {@code [from, to)}, each once
- * @param netTiles  the same range in fewer windows, for sums that subtract exactly ({@link #netTiles(List, Instant)})
+ * @param from             the first instant counted, after rounding
+ * @param to               the first instant not counted, after rounding
+ * @param tiles            the windows that cover {@code [from, to)}, each once
+ * @param minutesKeptSince every minute window starting at or after it is kept (null: none is)
  */
-public record RollupTiles(Instant from, Instant to, List<Tile> tiles, List<SignedTile> netTiles) {
+public record RollupTiles(Instant from, Instant to, List<Tile> tiles, @Nullable Instant minutesKeptSince) {
 
     private static final List<StatsInterval> COARSEST_FIRST = List.of(StatsInterval.DAY, StatsInterval.HOUR,
             StatsInterval.MINUTE);
@@ -43,7 +43,7 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles, List<Signe
     public static RollupTiles cover(Instant from, Instant to, @Nullable Instant minutesKeptSince) {
         if (!from.isBefore(to)) { // an empty range counts nothing, not the minute around it
             Instant at = StatsInterval.MINUTE.floor(from);
-            return new RollupTiles(at, at, List.of(), List.of());
+            return new RollupTiles(at, at, List.of(), minutesKeptSince);
         }
         Instant start = StatsInterval.MINUTE.floor(from);
         Instant end = StatsInterval.MINUTE.ceil(to);
@@ -55,15 +55,17 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles, List<Signe
         }
         List<Tile> tiles = new ArrayList<>();
         cut(start, end, 0, tiles);
-        return new RollupTiles(start, end, List.copyOf(tiles), netTiles(tiles, minutesKeptSince));
+        return new RollupTiles(start, end, List.copyOf(tiles), minutesKeptSince);
     }
 
     /**
      * The tiles with each edge of more than half an hour of minutes read as its whole hour less that hour's other
-     * minutes, when they are kept: at most 30 minute windows an edge instead of 59. Exact for units and revenue, which
-     * add up window by window; not for distinct carts, as one cart can have items in several minutes.
+     * minutes: at most 30 minute windows an edge instead of 59. Exact for units and revenue, which add up window by
+     * window; not for distinct carts, as one cart can have items in several minutes. Only for an hour whose other
+     * minutes are kept and that ended by {@code settledBefore}: the loader writes the minute and hour windows from two
+     * topics, so an hour still open can be behind or ahead of its minutes, and its difference with them wrong.
      */
-    private static List<SignedTile> netTiles(List<Tile> tiles, @Nullable Instant minutesKeptSince) {
+    public List<SignedTile> netTiles(Instant settledBefore) {
         List<SignedTile> net = new ArrayList<>();
         for (Tile tile : tiles) {
             if (tile.interval() != StatsInterval.MINUTE) {
@@ -76,7 +78,8 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles, List<Signe
                 Instant hour = StatsInterval.HOUR.floor(from);
                 hourEnd = hour.plus(Duration.ofHours(1));
                 Instant to = tile.to().isBefore(hourEnd) ? tile.to() : hourEnd;
-                if (Duration.between(from, to).toMinutes() <= MOST_MINUTES_ADDED || !isKept(hour, minutesKeptSince)) {
+                if (Duration.between(from, to).toMinutes() <= MOST_MINUTES_ADDED || !isKept(hour, minutesKeptSince)
+                        || hourEnd.isAfter(settledBefore)) {
                     net.add(new SignedTile(new Tile(StatsInterval.MINUTE, from, to), 1));
                     continue;
                 }
@@ -107,10 +110,12 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles, List<Signe
     }
 
     /** As {@link #union}, over {@link #netTiles} and with a column {@code sign}: 1 for rows to add, -1 to take away. */
-    private String netUnion(String columns, String dimension, Collection<String> entityIds, List<Object> parameters) {
+    private String netUnion(String columns, String dimension, Collection<String> entityIds, Instant settledBefore,
+                            List<Object> parameters) {
         List<String> selects = new ArrayList<>();
-        for (SignedTile net : netTiles) {
-            // Typed, for the plans test: pg_stat_statements records the constant as a parameter.
+        for (SignedTile net : netTiles(settledBefore)) {
+            // Cast: pg_stat_statements records the constant as a parameter ($n), which QueryPlansTest can only
+            // explain with a type.
             selects.add(select(columns + ", (" + net.sign() + ")::integer AS sign", net.tile(), dimension, entityIds,
                     parameters));
         }
@@ -148,11 +153,12 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles, List<Signe
      * {@code entity_id, country, units, revenue_usd}, a row per entity and country that sold. No distinct carts: they
      * do not subtract.
      */
-    public String countryNetSales(String dimension, Collection<String> entityIds, List<Object> parameters) {
+    public String countryNetSales(String dimension, Collection<String> entityIds, Instant settledBefore,
+                                  List<Object> parameters) {
         String units = "sum(tiles.sign * (split.value ->> 'units')::bigint)";
         String revenue = "sum(tiles.sign * (split.value ->> 'revenue_usd')::numeric)";
         return "SELECT tiles.entity_id, split.key AS country, " + units + " AS units, " + revenue + " AS revenue_usd"
-                + " FROM (" + netUnion("entity_id, by_country", dimension, entityIds, parameters) + ") AS tiles"
+                + " FROM (" + netUnion("entity_id, by_country", dimension, entityIds, settledBefore, parameters) + ") AS tiles"
                 + " CROSS JOIN LATERAL jsonb_each(tiles.by_country) AS split GROUP BY 1, 2"
                 // A country whose sales were all taken back, or that sold only in the minutes taken away, is not listed.
                 + " HAVING " + units + " <> 0 OR " + revenue + " <> 0";

@@ -55,7 +55,8 @@ public class TopQuery {
      * of them has at most the sum of each day's {@code depth}-th value in the range (a day's total bounds any part
      * of it, as no window is negative: a negative contribution only takes back a sale of its own window). When the
      * last entry answered beats that bound, no other entity can reach the list and the answer is exact; else a
-     * deeper try, and at last every entity is summed. Dimensions of few entities are summed whole at once.
+     * deeper try, and at last every entity is summed. Of the candidates, only those that can still reach the list by
+     * their own listed values are summed ({@link #bestOfEachDay}). Dimensions of few entities are summed whole at once.
      *
      * @param dimension a stored dimension name (artist, release, label, genre, tag, country, kind)
      */
@@ -150,9 +151,10 @@ public class TopQuery {
         Map<String, BigDecimal> least = new LinkedHashMap<>();
         Map<String, BigDecimal> most = new HashMap<>();
         for (Listed row : rows) {
-            BigDecimal value = row.value().max(BigDecimal.ZERO);
-            least.merge(row.entityId(), range.coversDay(row.day()) ? value : BigDecimal.ZERO, BigDecimal::add);
-            most.merge(row.entityId(), value.subtract(mostUnlisted.get(row.day())), BigDecimal::add);
+            // The least sums the values as they are, so that it never overstates; the most takes a day as at least zero.
+            least.merge(row.entityId(), range.coversDay(row.day()) ? row.value() : BigDecimal.ZERO, BigDecimal::add);
+            most.merge(row.entityId(), row.value().max(BigDecimal.ZERO).subtract(mostUnlisted.get(row.day())),
+                    BigDecimal::add);
         }
         BigDecimal unlistedBound = bound;
         most.replaceAll((id, listedOverUnlisted) -> listedOverUnlisted.add(unlistedBound));

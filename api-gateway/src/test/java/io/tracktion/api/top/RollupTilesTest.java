@@ -60,11 +60,7 @@ class RollupTilesTest {
         for (int i = 0; i < 2_000; i++) {
             Instant from = base.plusSeconds(random.nextInt(10 * 86_400));
             Instant to = from.plusSeconds(random.nextInt(4 * 86_400));
-            Instant keptSince = switch (random.nextInt(3)) {
-                case 0 -> null;
-                case 1 -> KEPT_SINCE;
-                default -> StatsInterval.MINUTE.floor(from.plusSeconds(random.nextInt(5 * 86_400)));
-            };
+            Instant keptSince = randomKeptSince(random, from, 5 * 86_400);
             RollupTiles range = RollupTiles.cover(from, to, keptSince);
             assertThat(range.from()).isBeforeOrEqualTo(from);
             assertThat(range.to()).isAfterOrEqualTo(to);
@@ -92,16 +88,12 @@ class RollupTilesTest {
         for (int i = 0; i < 1_000; i++) {
             Instant from = base.plusSeconds(random.nextInt(10 * 86_400));
             Instant to = from.plusSeconds(random.nextInt(i % 2 == 0 ? 7_200 : 4 * 86_400));
-            Instant keptSince = switch (random.nextInt(3)) {
-                case 0 -> null;
-                case 1 -> KEPT_SINCE;
-                default -> StatsInterval.MINUTE.floor(from.plusSeconds(random.nextInt(2 * 86_400)));
-            };
+            Instant keptSince = randomKeptSince(random, from, 2 * 86_400);
             RollupTiles range = RollupTiles.cover(from, to, keptSince);
             // Each minute's count: +1 for each added window holding it, -1 for each taken away.
             java.util.Map<Instant, Integer> counted = new java.util.HashMap<>();
             long minutesRead = 0;
-            for (RollupTiles.SignedTile net : range.netTiles()) {
+            for (RollupTiles.SignedTile net : range.netTiles(Instant.MAX)) {
                 RollupTiles.Tile tile = net.tile();
                 assertThat(tile.from()).isBefore(tile.to());
                 assertThat(net.sign()).isIn(1, -1);
@@ -112,11 +104,13 @@ class RollupTilesTest {
                     assertThat(keptSince).isNotNull();
                     assertThat(tile.from()).isAfterOrEqualTo(keptSince);
                     minutesRead += java.time.Duration.between(tile.from(), tile.to()).toMinutes();
-                    if (!tile.from().isBefore(keptSince) && !StatsInterval.HOUR.floor(tile.from()).isBefore(keptSince)) {
+                    if (!StatsInterval.HOUR.floor(tile.from()).isBefore(keptSince)) { // the whole hour's minutes kept
                         assertThat(java.time.Duration.between(tile.from(), tile.to()).toMinutes()).isLessThanOrEqualTo(30);
                     }
                 }
             }
+            // Hours not settled yet are never read less their minutes.
+            assertThat(range.netTiles(Instant.EPOCH)).allMatch(net -> net.sign() == 1);
             counted.values().removeIf(count -> count == 0);
             java.util.Map<Instant, Integer> expected = new java.util.HashMap<>();
             for (Instant minute = range.from(); minute.isBefore(range.to()); minute = minute.plusSeconds(60)) {
@@ -127,6 +121,15 @@ class RollupTilesTest {
                     .mapToLong(t -> java.time.Duration.between(t.from(), t.to()).toMinutes()).sum();
             assertThat(minutesRead).isLessThanOrEqualTo(minutesInTiles);
         }
+    }
+
+    /** No minutes kept, all kept, or kept from a random minute in the {@code seconds} after {@code from}. */
+    private static Instant randomKeptSince(java.util.Random random, Instant from, int seconds) {
+        return switch (random.nextInt(3)) {
+            case 0 -> null;
+            case 1 -> KEPT_SINCE;
+            default -> StatsInterval.MINUTE.floor(from.plusSeconds(random.nextInt(seconds)));
+        };
     }
 
     private static Instant at(String instant) {

@@ -43,19 +43,11 @@ class TopListBoundTest {
         StringBuilder days = new StringBuilder();
         for (int artist = 0; artist < ARTISTS; artist++) {
             for (int day = 0; day < 30; day++) {
-                int units = 1 + random.nextInt(1 + 2_000 / (artist + 1));
-                BigDecimal usd = BigDecimal.valueOf((long) units * (100 + random.nextInt(900)), 2);
-                days.append(days.isEmpty() ? "" : ",").append("('a").append(artist).append("', '")
-                        .append(START.plus(Duration.ofDays(day))).append("', ").append(units).append(", ")
-                        .append(usd.toPlainString()).append(")");
+                appendWindow(days, random, artist, START.plus(Duration.ofDays(day)),
+                        1 + random.nextInt(1 + 2_000 / (artist + 1)));
             }
         }
-        API.execute("""
-                INSERT INTO stats_day (dimension, entity_id, window_start, entity_name, units, revenue_usd,
-                    revenue_by_currency, carts, pay_what_you_want_units, overpay_usd, final, version, last_sale_at)
-                SELECT 'artist', e, w::timestamptz, e, u, r, '{}', u, 0, 0, true, 1, w::timestamptz
-                FROM (VALUES %s) AS v (e, w, u, r);
-                ANALYZE stats_day;""".formatted(days));
+        API.execute(insert("stats_day", days) + "; ANALYZE stats_day");
         TopQuery query = new TopQuery(new Jdbc(API.dataSource()));
         int listed = 0;
         int summed = 0;
@@ -114,23 +106,33 @@ class TopListBoundTest {
                 if (random.nextInt(3) == 0) {
                     continue; // no sale this hour
                 }
-                int units = 1 + random.nextInt(mostUnitsAnHour.applyAsInt(artist));
-                BigDecimal usd = BigDecimal.valueOf((long) units * (100 + random.nextInt(900)), 2);
-                hours.append(hours.isEmpty() ? "" : ",").append("('artist', 'a").append(artist).append("', '")
-                        .append(START.plus(Duration.ofHours(hour))).append("', ").append(units).append(", ")
-                        .append(usd.toPlainString()).append(")");
+                appendWindow(hours, random, artist, START.plus(Duration.ofHours(hour)),
+                        1 + random.nextInt(mostUnitsAnHour.applyAsInt(artist)));
             }
         }
-        API.execute("""
-                INSERT INTO stats_hour (dimension, entity_id, window_start, entity_name, units, revenue_usd,
-                    revenue_by_currency, carts, pay_what_you_want_units, overpay_usd, final, version, last_sale_at)
-                SELECT d, e, w::timestamptz, e, u, r, '{}', u, 0, 0, true, 1, w::timestamptz
-                FROM (VALUES %s) AS v (d, e, w, u, r);
+        API.execute(insert("stats_hour", hours) + """
+                ;
                 INSERT INTO stats_day (dimension, entity_id, window_start, entity_name, units, revenue_usd,
                     revenue_by_currency, carts, pay_what_you_want_units, overpay_usd, final, version, last_sale_at)
                 SELECT dimension, entity_id, date_trunc('day', window_start, 'UTC'), entity_id, sum(units),
                        sum(revenue_usd), '{}', sum(carts), 0, 0, true, 1, max(last_sale_at)
                 FROM stats_hour GROUP BY 1, 2, 3;
-                ANALYZE stats_hour, stats_day;""".formatted(hours));
+                ANALYZE stats_hour, stats_day""");
+    }
+
+    /** An artist's window as a row of {@link #insert}'s VALUES: its units, each at a random price. */
+    private static void appendWindow(StringBuilder rows, Random random, int artist, Instant start, int units) {
+        BigDecimal usd = BigDecimal.valueOf((long) units * (100 + random.nextInt(900)), 2);
+        rows.append(rows.isEmpty() ? "" : ",").append("('a").append(artist).append("', '").append(start).append("', ")
+                .append(units).append(", ").append(usd.toPlainString()).append(")");
+    }
+
+    /** The artists' windows into a rollup table, with one cart per unit. */
+    private static String insert(String table, StringBuilder rows) {
+        return """
+                INSERT INTO %s (dimension, entity_id, window_start, entity_name, units, revenue_usd,
+                    revenue_by_currency, carts, pay_what_you_want_units, overpay_usd, final, version, last_sale_at)
+                SELECT 'artist', e, w::timestamptz, e, u, r, '{}', u, 0, 0, true, 1, w::timestamptz
+                FROM (VALUES %s) AS v (e, w, u, r)""".formatted(table, rows);
     }
 }

@@ -33,7 +33,8 @@ import org.postgresql.copy.CopyIn;
  * not an error; or a row's values), the batch goes the longer way: copied into a temporary staging table with the
  * fact table's columns and constraints, then moved by one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}. When
  * that copy is refused for a row's values, the rows are staged again one at a time behind savepoints to find that
- * row and keep the others.
+ * row and keep the others. After a batch that held sales already stored, the next ones go the longer way at once,
+ * until one holds none: a replay does not pay for a refused copy per batch.
  */
 public final class SaleWriter {
 
@@ -61,6 +62,12 @@ public final class SaleWriter {
             ON CONFLICT (code) DO NOTHING""";
 
     /**
+     * Whether the last batch held sales already stored: a replay (offsets reset, a restored database) goes on
+     * through the staging table, rather than paying a refused copy for every batch, until a batch has none.
+     */
+    private volatile boolean replaying;
+
+    /**
      * Writes the sales. Rows the table refuses come back as {@link Rejection}s; any other failure is thrown and
      * leaves the transaction to be rolled back, so the caller retries the whole batch.
      */
@@ -71,23 +78,34 @@ public final class SaleWriter {
         AttributionLock.holdShared(connection);
         ensurePartitions(connection, sales);
         List<String> releaseUrls = sales.stream().map(sale -> ReleaseUrls.release(sale.getUrl()).orElse(null)).toList();
+        WriteResult written = replaying ? null : copyStraightIntoSale(connection, sales, releaseUrls);
+        if (written == null) {
+            written = writeThroughStaging(connection, sales, releaseUrls);
+            replaying = written.alreadyPresent() > 0;
+        }
+        addCountries(connection, written.accepted(sales));
+        return written;
+    }
+
+    /** The batch copied into the fact table as new sales; null, and nothing written, if the table refuses it. */
+    private static WriteResult copyStraightIntoSale(Connection connection, List<Sale> sales, List<String> releaseUrls)
+            throws SQLException {
         Savepoint beforeCopy = connection.setSavepoint();
-        WriteResult written;
         try {
             Map<String, SaleInsert.Attribution> known = knownReleases(connection, releaseUrls);
             copy(connection, COPY_INTO_SALE, sales, (csv, i) -> SaleInsert.appendCsv(csv, sales.get(i),
                     releaseUrls.get(i), known.get(releaseUrls.get(i))));
             connection.releaseSavepoint(beforeCopy);
-            written = new WriteResult(sales.size(), 0, List.of());
+            return new WriteResult(sales.size(), 0, List.of());
         } catch (SQLException e) {
             if (!RowFaults.isRowFault(e)) {
                 throw e;
             }
+            // A sale already stored, or a row's values: undone, for the staging table to sort out.
             connection.rollback(beforeCopy);
-            written = writeThroughStaging(connection, sales, releaseUrls);
+            connection.releaseSavepoint(beforeCopy);
+            return null;
         }
-        addCountries(connection, written.accepted(sales));
-        return written;
     }
 
     /** The batch through the staging table, where a sale already stored is skipped and a refused row found. */
@@ -96,18 +114,19 @@ public final class SaleWriter {
         try (Statement statement = connection.createStatement()) {
             statement.execute(CREATE_STAGING);
         }
-        Savepoint beforeCopy = connection.setSavepoint();
+        Savepoint beforeStaging = connection.setSavepoint();
         try {
             copy(connection, COPY, sales, (csv, i) -> SaleInsert.appendCsv(csv, sales.get(i), releaseUrls.get(i)));
             int inserted = move(connection);
-            connection.releaseSavepoint(beforeCopy);
+            connection.releaseSavepoint(beforeStaging);
             return new WriteResult(inserted, sales.size() - inserted, List.of());
         } catch (SQLException e) {
             if (!RowFaults.isRowFault(e)) {
                 throw e;
             }
             // Refused by the staging table's constraints or by the fact table's indexes: find the rows.
-            connection.rollback(beforeCopy);
+            connection.rollback(beforeStaging);
+            connection.releaseSavepoint(beforeStaging);
             return writeOneByOne(connection, sales);
         }
     }
@@ -203,10 +222,15 @@ public final class SaleWriter {
                 copy.writeToCopy(bytes, 0, bytes.length);
             }
             copy.endCopy();
-        } finally {
+        } catch (SQLException | RuntimeException e) {
             if (copy.isActive()) {
-                copy.cancelCopy(); // a failure above: the connection is usable again for the rollback
+                try {
+                    copy.cancelCopy(); // so that the connection can roll back
+                } catch (SQLException cancel) {
+                    e.addSuppressed(cancel);
+                }
             }
+            throw e;
         }
     }
 

@@ -67,8 +67,9 @@ public final class LoaderBenchmark {
                     }
                 }
                 long last = System.nanoTime();
-                if (count(db) != sales) {
-                    throw new IllegalStateException("The loader stored its last offsets with " + count(db)
+                long rows = count(db);
+                if (rows != sales) {
+                    throw new IllegalStateException("The loader stored its last offsets with " + rows
                             + " rows in table sale, not " + sales);
                 }
                 System.out.printf(Locale.ROOT, "loader    %,9d sales in %6.2f s from the first batch = %,9.0f sales/s "
