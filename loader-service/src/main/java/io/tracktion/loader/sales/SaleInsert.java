@@ -13,31 +13,34 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
- * One {@link Sale} as a row of table {@code sale} (migrations {@code V1__sale.sql} to {@code V4__analytics_model.sql}):
- * a line of the staging table's CSV copy, or the parameters of its insert into the staging table.
+ * One {@link Sale} as a row of table {@code sale} (migrations {@code V1__sale.sql} to {@code V4__analytics_model.sql}),
+ * with its release's ids where the release is known: a line of the CSV copy, or the parameters of its insert into
+ * the staging table.
  */
 final class SaleInsert {
 
-    /** The columns a sale fills; the release, artist and label ids come from table release. */
+    /** The columns a sale fills, the last three (its release's, artist's and label's ids) from table release. */
     static final String COLUMNS = "sale_id, event_id, sold_at, cart_sold_at, artist, artist_url, item_type, slug_type, "
             + "title, album_title, url, art_url, currency, amount_paid, list_price, amount_paid_usd, "
             + "pay_what_you_want, overpaid, amount_paid_formatted, country, country_code, art_id, "
-            + "package_image_id, raw_item, release_url";
-
-    /** The columns of the sale's attribution, from table release when its release is known. */
-    static final String ATTRIBUTION_COLUMNS = "release_id, artist_id, label_id";
+            + "package_image_id, raw_item, release_url, release_id, artist_id, label_id";
 
     /** A known release's ids, which its sales carry. */
     record Attribution(String releaseId, String artistId, String labelId) {
     }
 
     static final String STAGE_SQL = "INSERT INTO sale_staging (" + COLUMNS + ") VALUES "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json), ?)";
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json), ?, ?, ?, ?)";
 
     private SaleInsert() {
     }
 
-    static void bind(PreparedStatement insert, Sale sale) throws SQLException {
+    /**
+     * @param releaseUrl  the sale's release page, {@link ReleaseUrls#release} of its URL
+     * @param attribution its release's ids; null while the release is not known
+     */
+    static void bind(PreparedStatement insert, Sale sale, @Nullable String releaseUrl, @Nullable Attribution attribution)
+            throws SQLException {
         insert.setString(1, sale.getSaleId());
         insert.setString(2, sale.getEventId());
         setTimestamp(insert, 3, sale.getSoldAt());
@@ -64,20 +67,16 @@ final class SaleInsert {
         insert.setObject(23, sale.getPackageImageId(), Types.BIGINT);
         insert.setString(24, sale.getRawItemJson());
         // The key of the sale's release in table release (and topic bandcamp.releases).
-        insert.setString(25, ReleaseUrls.release(sale.getUrl()).orElse(null));
+        insert.setString(25, releaseUrl);
+        insert.setString(26, attribution == null ? null : attribution.releaseId());
+        insert.setString(27, attribution == null ? null : attribution.artistId());
+        insert.setString(28, attribution == null ? null : attribution.labelId());
     }
 
     /**
      * The sale as a line of CSV, the columns in {@link #COLUMNS}' order: null unquoted and empty, text quoted.
-     *
-     * @param releaseUrl the sale's release page, {@link ReleaseUrls#release} of its URL
+     * Parameters as for {@link #bind}.
      */
-    static void appendCsv(StringBuilder csv, Sale sale, @Nullable String releaseUrl) {
-        appendColumns(csv, sale, releaseUrl);
-        csv.append('\n');
-    }
-
-    /** As {@link #appendCsv(StringBuilder, Sale, String)}, then the {@link #ATTRIBUTION_COLUMNS}: null when not known. */
     static void appendCsv(StringBuilder csv, Sale sale, @Nullable String releaseUrl, @Nullable Attribution attribution) {
         appendColumns(csv, sale, releaseUrl);
         csv.append(',');

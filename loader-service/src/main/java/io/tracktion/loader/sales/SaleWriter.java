@@ -27,9 +27,9 @@ import org.postgresql.copy.CopyIn;
 /**
  * Writes sales to table {@code sale}, in the caller's transaction, idempotent on (sold_at, sale_id).
  *
- * <p>A batch is first copied ({@code COPY ... FROM STDIN}, CSV) straight into the fact table, each sale linked to its
- * release, artist and label where its release is known (looked up for the batch in one query): the common case, new
- * sales, costs one copy. If the table refuses it (a sale already stored: a redelivery or a replay, which is normal,
+ * <p>Each sale is linked to its release, artist and label where its release is known, looked up for the batch in one
+ * query. A batch is first copied ({@code COPY ... FROM STDIN}, CSV) straight into the fact table: the common case,
+ * new sales, costs one copy. If the table refuses it (a sale already stored: a redelivery or a replay, which is normal,
  * not an error; or a row's values), the batch goes the longer way: copied into a temporary staging table with the
  * fact table's columns and constraints, then moved by one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}. When
  * that copy is refused for a row's values, the rows are staged again one at a time behind savepoints to find that
@@ -42,21 +42,17 @@ public final class SaleWriter {
     private static final String CREATE_STAGING = """
             CREATE TEMPORARY TABLE IF NOT EXISTS sale_staging
             (LIKE sale INCLUDING DEFAULTS INCLUDING CONSTRAINTS) ON COMMIT DELETE ROWS""";
-    private static final String COPY_INTO_SALE = "COPY sale (" + SaleInsert.COLUMNS + ", "
-            + SaleInsert.ATTRIBUTION_COLUMNS + ") FROM STDIN (FORMAT csv)";
+    private static final String COPY_INTO_SALE = "COPY sale (" + SaleInsert.COLUMNS + ") FROM STDIN (FORMAT csv)";
     private static final String COPY = "COPY sale_staging (" + SaleInsert.COLUMNS + ") FROM STDIN (FORMAT csv)";
-    /** The known releases among a batch's, for {@link #COPY_INTO_SALE}: what MOVE's join gives the staged rows. */
+    /** The known releases among a batch's. */
     private static final String KNOWN_RELEASES = """
             SELECT url, release_id, artist_id, label_id FROM release WHERE url = ANY (?) AND status = 'known'""";
     /** Sales per piece of the copy. */
     private static final int COPY_SLICE = 250;
     private static final String MOVE = """
-            INSERT INTO sale (%1$s, release_id, artist_id, label_id)
-            SELECT %2$s, r.release_id, r.artist_id, r.label_id
-            FROM sale_staging s LEFT JOIN release r ON r.url = s.release_url AND r.status = 'known'
-            ON CONFLICT (sold_at, sale_id) DO NOTHING""".formatted(SaleInsert.COLUMNS,
-            "s." + SaleInsert.COLUMNS.replace(", ", ", s."));
-    /** The codes and names of {@link #countries}, as two arrays of the same length. */
+            INSERT INTO sale (%1$s) SELECT %1$s FROM sale_staging
+            ON CONFLICT (sold_at, sale_id) DO NOTHING""".formatted(SaleInsert.COLUMNS);
+    /** The codes and names of {@link #addCountries}, as two arrays of the same length. */
     private static final String COUNTRIES = """
             INSERT INTO country (code, name) SELECT * FROM unnest(?::text[], ?::text[])
             ON CONFLICT (code) DO NOTHING""";
@@ -78,9 +74,13 @@ public final class SaleWriter {
         AttributionLock.holdShared(connection);
         ensurePartitions(connection, sales);
         List<String> releaseUrls = sales.stream().map(sale -> ReleaseUrls.release(sale.getUrl()).orElse(null)).toList();
-        WriteResult written = replaying ? null : copyStraightIntoSale(connection, sales, releaseUrls);
+        Map<String, SaleInsert.Attribution> known = knownReleases(connection, releaseUrls);
+        CsvLine line = (csv, i) -> SaleInsert.appendCsv(csv, sales.get(i), releaseUrls.get(i),
+                known.get(releaseUrls.get(i)));
+        WriteResult written = replaying ? null : copyStraightIntoSale(connection, sales, line);
         if (written == null) {
-            written = writeThroughStaging(connection, sales, releaseUrls);
+            written = writeThroughStaging(connection, sales, line, (insert, i) -> SaleInsert.bind(insert, sales.get(i),
+                    releaseUrls.get(i), known.get(releaseUrls.get(i))));
             replaying = written.alreadyPresent() > 0;
         }
         addCountries(connection, written.accepted(sales));
@@ -88,13 +88,11 @@ public final class SaleWriter {
     }
 
     /** The batch copied into the fact table as new sales; null, and nothing written, if the table refuses it. */
-    private static WriteResult copyStraightIntoSale(Connection connection, List<Sale> sales, List<String> releaseUrls)
+    private static WriteResult copyStraightIntoSale(Connection connection, List<Sale> sales, CsvLine line)
             throws SQLException {
         Savepoint beforeCopy = connection.setSavepoint();
         try {
-            Map<String, SaleInsert.Attribution> known = knownReleases(connection, releaseUrls);
-            copy(connection, COPY_INTO_SALE, sales, (csv, i) -> SaleInsert.appendCsv(csv, sales.get(i),
-                    releaseUrls.get(i), known.get(releaseUrls.get(i))));
+            copy(connection, COPY_INTO_SALE, sales, line);
             connection.releaseSavepoint(beforeCopy);
             return new WriteResult(sales.size(), 0, List.of());
         } catch (SQLException e) {
@@ -109,14 +107,14 @@ public final class SaleWriter {
     }
 
     /** The batch through the staging table, where a sale already stored is skipped and a refused row found. */
-    private static WriteResult writeThroughStaging(Connection connection, List<Sale> sales, List<String> releaseUrls)
-            throws SQLException {
+    private static WriteResult writeThroughStaging(Connection connection, List<Sale> sales, CsvLine line,
+                                                   RowParameters row) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(CREATE_STAGING);
         }
         Savepoint beforeStaging = connection.setSavepoint();
         try {
-            copy(connection, COPY, sales, (csv, i) -> SaleInsert.appendCsv(csv, sales.get(i), releaseUrls.get(i)));
+            copy(connection, COPY, sales, line);
             int inserted = move(connection);
             connection.releaseSavepoint(beforeStaging);
             return new WriteResult(inserted, sales.size() - inserted, List.of());
@@ -127,7 +125,7 @@ public final class SaleWriter {
             // Refused by the staging table's constraints or by the fact table's indexes: find the rows.
             connection.rollback(beforeStaging);
             connection.releaseSavepoint(beforeStaging);
-            return writeOneByOne(connection, sales);
+            return writeOneByOne(connection, sales.size(), row);
         }
     }
 
@@ -205,6 +203,11 @@ public final class SaleWriter {
         void append(StringBuilder csv, int index);
     }
 
+    /** Binds sale {@code index} of the batch to {@link SaleInsert#STAGE_SQL}. */
+    private interface RowParameters {
+        void bind(PreparedStatement insert, int index) throws SQLException;
+    }
+
     /**
      * The sales as CSV lines into a table, sent a slice at a time: PostgreSQL parses one slice while the next is
      * written, instead of waiting for the whole batch.
@@ -234,15 +237,15 @@ public final class SaleWriter {
         }
     }
 
-    private static WriteResult writeOneByOne(Connection connection, List<Sale> sales) throws SQLException {
+    private static WriteResult writeOneByOne(Connection connection, int sales, RowParameters row) throws SQLException {
         int inserted = 0;
         List<Rejection> rejected = new ArrayList<>();
         try (PreparedStatement stage = connection.prepareStatement(SaleInsert.STAGE_SQL)) {
-            for (int i = 0; i < sales.size(); i++) {
+            for (int i = 0; i < sales; i++) {
                 // A failed statement aborts the transaction; rolling back to the savepoint undoes only that row.
                 Savepoint beforeRow = connection.setSavepoint();
                 try {
-                    SaleInsert.bind(stage, sales.get(i));
+                    row.bind(stage, i);
                     stage.executeUpdate();
                     inserted += move(connection);
                     connection.releaseSavepoint(beforeRow);
@@ -255,6 +258,6 @@ public final class SaleWriter {
                 }
             }
         }
-        return new WriteResult(inserted, sales.size() - inserted - rejected.size(), rejected);
+        return new WriteResult(inserted, sales - inserted - rejected.size(), rejected);
     }
 }

@@ -73,7 +73,7 @@ public final class SaleWriterBenchmark {
         for (List<Sale> batch : batches) {
             Transactions.inTransaction(dataSource, c -> {
                 StringBuilder csv = new StringBuilder();
-                batch.forEach(sale -> SaleInsert.appendCsv(csv, sale, ReleaseUrls.release(sale.getUrl()).orElse(null)));
+                batch.forEach(sale -> SaleInsert.appendCsv(csv, sale, ReleaseUrls.release(sale.getUrl()).orElse(null), null));
                 try {
                     c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY sale_copy ("
                             + SaleInsert.COLUMNS + ") FROM STDIN (FORMAT csv)", new java.io.ByteArrayInputStream(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1 << 16);
