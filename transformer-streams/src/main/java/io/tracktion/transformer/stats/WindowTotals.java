@@ -2,6 +2,7 @@ package io.tracktion.transformer.stats;
 
 import io.tracktion.transformer.codec.BinaryCodec;
 import io.tracktion.transformer.delta.SaleDelta;
+import io.tracktion.transformer.parse.Money;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -54,11 +55,9 @@ final class WindowTotals {
         }
 
         BigDecimal revenueUsd() {
-            return BigDecimal.valueOf(usdTenThousandths, USD_SCALE);
+            return BigDecimal.valueOf(usdTenThousandths, Money.AVRO_SCALE);
         }
     }
-
-    static final int USD_SCALE = 4;
 
     /** Adds {@code sign} times the sale; {@code cartChange} is +1, -1 or 0 distinct carts. */
     void add(SaleDelta sale, int sign, int cartChange, String name) {
@@ -85,7 +84,7 @@ final class WindowTotals {
     void addToCountry(SaleDelta sale, int sign, int cartChange) {
         CountrySums country = byCountry.computeIfAbsent(sale.countryCode(), c -> new CountrySums());
         country.units += sign;
-        country.usdTenThousandths += sign * sale.amountUsd().setScale(USD_SCALE, RoundingMode.HALF_EVEN)
+        country.usdTenThousandths += sign * sale.amountUsd().setScale(Money.AVRO_SCALE, RoundingMode.HALF_EVEN)
                 .unscaledValue().longValueExact();
         country.carts += cartChange;
         if (country.isZero()) { // a retracted attribution leaves no empty country behind
