@@ -23,6 +23,7 @@ class LoaderConfigurationTest {
         assertThat(env.getProperty("kafka.bootstrap.servers", String.class)).contains("localhost:9092");
         assertThat(env.getProperty("micronaut.server.port", Integer.class)).contains(8083);
         assertThat(env.getProperty("loader.retry-delay", Duration.class)).contains(Duration.ofSeconds(5));
+        assertThat(env.getProperty("loader.sales-consumers", Integer.class)).contains(3);
         assertThat(env.getProperty("endpoints.health.sensitive", Boolean.class)).contains(false);
         assertThat(env.getProperty("flyway.datasources.default.locations", String.class)).contains("classpath:db/migration");
     }
@@ -32,7 +33,7 @@ class LoaderConfigurationTest {
         Environment env = environment(Map.of(
                 "DB_HOST", "db.internal", "DB_PORT", "6543", "DB_NAME", "sales", "DB_USER", "loader",
                 "DB_PASSWORD", "s3cret:with:colons", "KAFKA_BOOTSTRAP_SERVERS", "k1:9092,k2:9092",
-                "LOADER_PORT", "18083", "LOADER_RETRY_DELAY", "250ms"));
+                "LOADER_PORT", "18083", "LOADER_RETRY_DELAY", "250ms", "LOADER_SALES_CONSUMERS", "1"));
 
         assertThat(env.getProperty("datasources.default.url", String.class))
                 .contains("jdbc:postgresql://db.internal:6543/sales");
@@ -41,6 +42,7 @@ class LoaderConfigurationTest {
         assertThat(env.getProperty("kafka.bootstrap.servers", String.class)).contains("k1:9092,k2:9092");
         assertThat(env.getProperty("micronaut.server.port", Integer.class)).contains(18083);
         assertThat(env.getProperty("loader.retry-delay", Duration.class)).contains(Duration.ofMillis(250));
+        assertThat(env.getProperty("loader.sales-consumers", Integer.class)).contains(1);
     }
 
     /** The loader's configuration as it resolves with these variables set; no bean is created. */

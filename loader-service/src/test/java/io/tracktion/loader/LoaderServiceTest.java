@@ -105,7 +105,7 @@ class LoaderServiceTest {
 
     @Test
     @Order(2)
-    void loadsEachDistinctSaleOnceWithEveryColumnExact() {
+    void loadsEachDistinctSaleOnceWithEveryColumnExact() throws Exception {
         List<ProducerRecord<byte[], byte[]>> first = new ArrayList<>(SalesProducer.records(Sales.many("dup", 100)));
         first.addAll(SalesProducer.records(Sales.many("dup", 10))); // duplicates in the same transaction
         producer.commit(first);
@@ -123,6 +123,16 @@ class LoaderServiceTest {
         assertThat(table.row("dup-bare")).containsEntry("sold_at", "2025-06-15T00:00:00.000001")
                 .containsEntry("amount_paid", "0.0000").containsEntry("list_price", null);
         assertThat(table.row("dup-aborted")).as("sent in an aborted transaction, before dup-full on its partition").isNull();
+        assertThat(salesPartitionsPerConsumer()).as("loader.sales-consumers, 3 by default, share the partitions")
+                .containsExactly(1, 1, 1);
+    }
+
+    private static List<Integer> salesPartitionsPerConsumer() throws Exception {
+        try (Admin admin = KAFKA.admin()) {
+            return admin.describeConsumerGroups(List.of(SalesListener.GROUP_ID)).all().get(30, TimeUnit.SECONDS)
+                    .get(SalesListener.GROUP_ID).members().stream()
+                    .map(member -> member.assignment().topicPartitions().size()).toList();
+        }
     }
 
     @Test

@@ -60,6 +60,7 @@ public final class SaleWriter {
     /**
      * Whether the last batch held sales already stored: a replay (offsets reset, a restored database) goes on
      * through the staging table, rather than paying a refused copy for every batch, until a batch has none.
+     * Shared by the loader's consumers: it only picks the faster way, and either way writes the same rows.
      */
     private volatile boolean replaying;
 

@@ -45,8 +45,13 @@ import org.slf4j.LoggerFactory;
  * rest of the batch carries on. Any other failure (PostgreSQL, Kafka or the schema registry unreachable) fails
  * the whole batch: the consumer goes back to the batch's first offsets, commits nothing and tries again after
  * {@code loader.retry-delay}, for as long as it takes.
+ *
+ * <p>{@code loader.sales-consumers} consumers run in the process, each on its own partitions with its own connection
+ * and transactions: while PostgreSQL copies one's batch, another polls and decodes its next. Their offsets are
+ * stored per partition, so each batch is still exactly once.
  */
 @KafkaListener(groupId = SalesListener.GROUP_ID,
+        threadsValue = "${loader.sales-consumers}",
         offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC,
         isolation = IsolationLevel.READ_COMMITTED, // the producers are transactional

@@ -5,10 +5,19 @@ import io.tracktion.loader.testing.Sales;
 import io.tracktion.schemas.ReleaseUrls;
 import io.tracktion.schemas.Sale;
 import io.tracktion.testsupport.Postgres;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -65,26 +74,56 @@ public final class SaleWriterBenchmark {
 
     /** The physical limit here: the same rows copied into a table with sale's columns and nothing else. */
     static void rawCopy(DataSource dataSource, List<List<Sale>> batches) throws Exception {
+        rawCopy(dataSource, batches, 1);
+    }
+
+    /**
+     * The same on {@code connections} connections at once, each copying every {@code connections}-th batch in its
+     * own transactions: the limit for a loader with as many consumers.
+     */
+    static void rawCopy(DataSource dataSource, List<List<Sale>> batches, int connections) throws Exception {
+        String table = "sale_copy_" + connections;
         try (var c = dataSource.getConnection(); var s = c.createStatement()) {
-            s.execute("CREATE TABLE sale_copy (LIKE sale INCLUDING DEFAULTS)");
+            s.execute("CREATE TABLE " + table + " (LIKE sale INCLUDING DEFAULTS)");
         }
         int rows = batches.stream().mapToInt(List::size).sum();
+        ExecutorService copiers = Executors.newFixedThreadPool(connections);
         long start = System.nanoTime();
-        for (List<Sale> batch : batches) {
-            Transactions.inTransaction(dataSource, c -> {
-                StringBuilder csv = new StringBuilder();
-                batch.forEach(sale -> SaleInsert.appendCsv(csv, sale, ReleaseUrls.release(sale.getUrl()).orElse(null), null));
-                try {
-                    c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY sale_copy ("
-                            + SaleInsert.COLUMNS + ") FROM STDIN (FORMAT csv)", new java.io.ByteArrayInputStream(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1 << 16);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int first = 0; first < connections; first++) {
+                int from = first;
+                done.add(copiers.submit(() -> {
+                    for (int i = from; i < batches.size(); i += connections) {
+                        copy(dataSource, table, batches.get(i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> copier : done) {
+                copier.get();
+            }
+        } finally {
+            copiers.shutdown();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "%-14s %,9d rows in %6.2f s = %,9.0f rows/s, batches of %d%n",
-                "raw COPY", rows, seconds, rows / seconds, batches.get(0).size());
+        System.out.printf(Locale.ROOT, "%-14s %,9d rows in %6.2f s = %,9.0f rows/s, batches of %d, %d connection%s%n",
+                "raw COPY", rows, seconds, rows / seconds, batches.get(0).size(), connections,
+                connections == 1 ? "" : "s");
+    }
+
+    private static void copy(DataSource dataSource, String table, List<Sale> batch) throws SQLException {
+        Transactions.inTransaction(dataSource, c -> {
+            StringBuilder csv = new StringBuilder();
+            batch.forEach(sale -> SaleInsert.appendCsv(csv, sale, ReleaseUrls.release(sale.getUrl()).orElse(null), null));
+            try {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + SaleInsert.COLUMNS
+                                + ") FROM STDIN (FORMAT csv)",
+                        new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), 1 << 16);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     static List<List<Sale>> batches(String prefix, int rows, int batchSize) {

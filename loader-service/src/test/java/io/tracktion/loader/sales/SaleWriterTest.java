@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.tracktion.loader.sales.WriteResult.Rejection;
 import io.tracktion.loader.testing.SaleTable;
@@ -15,10 +16,15 @@ import io.tracktion.schemas.Sale;
 import io.tracktion.schemas.SaleItemType;
 import io.tracktion.testsupport.Postgres;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,6 +176,41 @@ class SaleWriterTest {
             }
             assertThat(found).containsExactly("elsewhere|sale_2025_06|null|null", "june|sale_2025_06|rel1|art1",
                     "may|sale_2025_05|rel1|art1", "text|sale_2025_06|rel1|art1");
+        }
+    }
+
+    /**
+     * The loader's consumers of sales write at once: two transactions meeting a month without a partition both try
+     * to make it, and the second, waiting for the first's lock, must then write into the partition the first made.
+     */
+    @Test
+    void twoTransactionsMeetingTheSameNewMonthBothWriteTheirSales() throws Exception {
+        Instant inMarch2031 = Instant.parse("2031-03-02T10:00:00Z");
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (Connection first = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            writer.write(first, List.of(Sales.builder("first").setSoldAt(inMarch2031).build()));
+
+            Future<WriteResult> second = other.submit(
+                    () -> write(dataSource, List.of(Sales.builder("second").setSoldAt(inMarch2031).build())));
+            await().atMost(Duration.ofSeconds(20)).until(() -> transactionsWaitingForALock() == 1);
+            first.commit();
+
+            assertThat(second.get(20, TimeUnit.SECONDS).inserted()).isEqualTo(1);
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(table.row("first")).containsEntry("sold_at", "2031-03-02T10:00:00.000000");
+        assertThat(table.row("second")).containsEntry("sold_at", "2031-03-02T10:00:00.000000");
+    }
+
+    private long transactionsWaitingForALock() throws SQLException {
+        try (var c = dataSource.getConnection(); var s = c.createStatement();
+             var rows = s.executeQuery("""
+                     SELECT count(*) FROM pg_stat_activity
+                     WHERE datname = current_database() AND wait_event_type = 'Lock'""")) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 

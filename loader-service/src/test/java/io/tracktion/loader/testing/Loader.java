@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The whole loader application, started in this JVM against the test's Kafka and PostgreSQL. */
@@ -33,14 +34,22 @@ public final class Loader implements AutoCloseable {
 
     /** Against a registry of the test's own, e.g. one it takes down. */
     public static Loader start(KafkaCluster kafka, Postgres postgres, String database, String schemaRegistryUrl) {
-        return new Loader(ApplicationContext.run(EmbeddedServer.class, Map.of(
+        return start(kafka, postgres, database, schemaRegistryUrl, Map.of());
+    }
+
+    /** With settings of the test's own, which take precedence, e.g. {@code loader.sales-consumers}. */
+    public static Loader start(KafkaCluster kafka, Postgres postgres, String database, String schemaRegistryUrl,
+                               Map<String, Object> settings) {
+        Map<String, Object> properties = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "schema-registry.url", schemaRegistryUrl,
                 "datasources.default.url", postgres.jdbcUrl(database),
                 "datasources.default.username", Postgres.USER,
                 "datasources.default.password", Postgres.PASSWORD,
                 "micronaut.server.port", -1,
-                "loader.retry-delay", "500ms")));
+                "loader.retry-delay", "500ms"));
+        properties.putAll(settings);
+        return new Loader(ApplicationContext.run(EmbeddedServer.class, properties));
     }
 
     public <T> T bean(Class<T> type) {
