@@ -74,7 +74,7 @@ public final class ReleaseWriter {
             ON CONFLICT (artist_id, name) DO UPDATE SET first_seen_at = least(artist_name.first_seen_at, excluded.first_seen_at),
                 last_seen_at = greatest(artist_name.last_seen_at, excluded.last_seen_at)""";
     /** The release's sales, in every month, follow its current attribution (null while it is not known). */
-    private static final String ATTRIBUTE_SALES = """
+    static final String ATTRIBUTE_SALES = """
             UPDATE sale SET release_id = r.release_id, artist_id = r.artist_id, label_id = r.label_id
             FROM (SELECT CASE WHEN status = 'known' THEN release_id END AS release_id,
                          CASE WHEN status = 'known' THEN artist_id END AS artist_id,

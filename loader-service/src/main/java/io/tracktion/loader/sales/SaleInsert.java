@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -93,8 +94,8 @@ final class SaleInsert {
     private static void appendColumns(StringBuilder csv, Sale sale, @Nullable String releaseUrl) {
         text(csv, sale.getSaleId()).append(',');
         text(csv, sale.getEventId()).append(',');
-        text(csv, instant(sale.getSoldAt())).append(',');
-        text(csv, instant(sale.getCartSoldAt())).append(',');
+        timestamp(csv, sale.getSoldAt()).append(',');
+        timestamp(csv, sale.getCartSoldAt()).append(',');
         text(csv, sale.getArtist()).append(',');
         text(csv, sale.getArtistUrl()).append(',');
         text(csv, sale.getItemType().name().toLowerCase(Locale.ROOT)).append(',');
@@ -143,8 +144,41 @@ final class SaleInsert {
         return csv.append(value, from, value.length()).append('"');
     }
 
-    private static String instant(Instant instant) {
-        return instant == null ? null : instant.toString();
+    /**
+     * An instant as PostgreSQL reads a timestamptz, {@code 2025-06-15 12:34:56.123456789Z}; nothing for null. By hand:
+     * {@link Instant#toString}'s formatter took a tenth of a consumer thread. Years outside 1 to 9999 are written as
+     * {@code Instant} spells them, for the table to refuse as it did before.
+     */
+    static StringBuilder timestamp(StringBuilder csv, Instant instant) {
+        if (instant == null) {
+            return csv;
+        }
+        long seconds = instant.getEpochSecond();
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        if (day.getYear() < 1 || day.getYear() > 9999) {
+            return text(csv, instant.toString());
+        }
+        int second = (int) Math.floorMod(seconds, 86_400);
+        digits(csv, day.getYear(), 4).append('-');
+        digits(csv, day.getMonthValue(), 2).append('-');
+        digits(csv, day.getDayOfMonth(), 2).append(' ');
+        digits(csv, second / 3600, 2).append(':');
+        digits(csv, second / 60 % 60, 2).append(':');
+        digits(csv, second % 60, 2);
+        if (instant.getNano() != 0) {
+            digits(csv.append('.'), instant.getNano(), 9);
+        }
+        return csv.append('Z');
+    }
+
+    /** {@code value}, not negative, in at least {@code width} digits. */
+    private static StringBuilder digits(StringBuilder csv, int value, int width) {
+        for (int limit = 10, i = 1; i < width; i++, limit *= 10) {
+            if (value < limit) {
+                csv.append('0');
+            }
+        }
+        return csv.append(value);
     }
 
     private static String money(BigDecimal amount) {

@@ -70,6 +70,27 @@ class ReleaseWriterTest {
         }
     }
 
+    /** Every release read updates its sales' attribution: they are found by an index, never by reading table sale. */
+    @Test
+    void findsAReleasesSalesByAnIndexOnTheirPageUrl() throws SQLException {
+        DataSource db = POSTGRES.dataSource(POSTGRES.newMigratedDatabase());
+        String url = "'" + ARTIST_URL + "/album/lanterns'";
+
+        List<String> plan;
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off");
+            try (ResultSet r = s.executeQuery("EXPLAIN " + ReleaseWriter.ATTRIBUTE_SALES.replace("?", url))) {
+                plan = new ArrayList<>();
+                while (r.next()) {
+                    plan.add(r.getString(1));
+                }
+            }
+        }
+
+        assertThat(String.join("\n", plan)).doesNotContainPattern("Seq Scan on sale")
+                .containsPattern("Index Scan using sale_\\d{4}_\\d{2}_release_url_sold_at_idx");
+    }
+
     private DataSource written(Release... releases) throws SQLException {
         DataSource db = POSTGRES.dataSource(POSTGRES.newMigratedDatabase());
         for (Release release : releases) {
