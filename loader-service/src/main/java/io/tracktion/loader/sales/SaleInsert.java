@@ -8,14 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
  * One {@link Sale} as a row of table {@code sale} (migrations {@code V1__sale.sql} to {@code V4__analytics_model.sql}),
- * with its release's ids where the release is known: a line of the CSV copy, or the parameters of its insert into
+ * with its release's ids where the release is known: a row of the binary copy, or the parameters of its insert into
  * the staging table.
  */
 final class SaleInsert {
@@ -48,8 +47,7 @@ final class SaleInsert {
         setTimestamp(insert, 4, sale.getCartSoldAt());
         insert.setString(5, sale.getArtist());
         insert.setString(6, sale.getArtistUrl());
-        // The table keeps the kind in lower case, as the feed spells it.
-        insert.setString(7, sale.getItemType().name().toLowerCase(Locale.ROOT));
+        insert.setString(7, itemType(sale));
         insert.setString(8, sale.getSlugType());
         insert.setString(9, sale.getTitle());
         insert.setString(10, sale.getAlbumTitle());
@@ -74,115 +72,50 @@ final class SaleInsert {
         insert.setString(28, attribution == null ? null : attribution.labelId());
     }
 
-    /**
-     * The sale as a line of CSV, the columns in {@link #COLUMNS}' order: null unquoted and empty, text quoted.
-     * Parameters as for {@link #bind}.
-     */
-    static void appendCsv(StringBuilder csv, Sale sale, @Nullable String releaseUrl, @Nullable Attribution attribution) {
-        appendColumns(csv, sale, releaseUrl);
-        csv.append(',');
-        if (attribution != null) {
-            text(csv, attribution.releaseId()).append(',');
-            text(csv, attribution.artistId()).append(',');
-            text(csv, attribution.labelId());
-        } else {
-            csv.append(",,"); // three empty columns: null
-        }
-        csv.append('\n');
+    private static final int FIELDS = COLUMNS.split(",").length;
+
+    /** The sale as a row of a binary copy, the columns in {@link #COLUMNS}' order. Parameters as for {@link #bind}. */
+    static void appendBinary(BinaryCopy row, Sale sale, @Nullable String releaseUrl, @Nullable Attribution attribution) {
+        row.row(FIELDS)
+                .text(sale.getSaleId())
+                .text(sale.getEventId())
+                .timestamptz(sale.getSoldAt())
+                .timestamptz(sale.getCartSoldAt())
+                .text(sale.getArtist())
+                .text(sale.getArtistUrl())
+                .text(itemType(sale))
+                .text(sale.getSlugType())
+                .text(sale.getTitle())
+                .text(sale.getAlbumTitle())
+                .text(sale.getUrl())
+                .text(sale.getArtUrl())
+                .text(sale.getCurrency())
+                .numeric(sale.getAmountPaid())
+                .numeric(sale.getListPrice())
+                .numeric(sale.getAmountPaidUsd())
+                .bool(sale.getPayWhatYouWant())
+                .numeric(sale.getOverpaid())
+                .text(sale.getAmountPaidFormatted())
+                .text(sale.getCountry())
+                .text(sale.getCountryCode())
+                .bigint(sale.getArtId())
+                .bigint(sale.getPackageImageId())
+                .text(sale.getRawItemJson()) // json's binary form is its text
+                .text(releaseUrl)
+                .text(attribution == null ? null : attribution.releaseId())
+                .text(attribution == null ? null : attribution.artistId())
+                .text(attribution == null ? null : attribution.labelId());
     }
 
-    private static void appendColumns(StringBuilder csv, Sale sale, @Nullable String releaseUrl) {
-        text(csv, sale.getSaleId()).append(',');
-        text(csv, sale.getEventId()).append(',');
-        timestamp(csv, sale.getSoldAt()).append(',');
-        timestamp(csv, sale.getCartSoldAt()).append(',');
-        text(csv, sale.getArtist()).append(',');
-        text(csv, sale.getArtistUrl()).append(',');
-        text(csv, sale.getItemType().name().toLowerCase(Locale.ROOT)).append(',');
-        text(csv, sale.getSlugType()).append(',');
-        text(csv, sale.getTitle()).append(',');
-        text(csv, sale.getAlbumTitle()).append(',');
-        text(csv, sale.getUrl()).append(',');
-        text(csv, sale.getArtUrl()).append(',');
-        text(csv, sale.getCurrency()).append(',');
-        text(csv, money(sale.getAmountPaid())).append(',');
-        text(csv, money(sale.getListPrice())).append(',');
-        text(csv, money(sale.getAmountPaidUsd())).append(',');
-        text(csv, sale.getPayWhatYouWant() ? "t" : "f").append(',');
-        text(csv, money(sale.getOverpaid())).append(',');
-        text(csv, sale.getAmountPaidFormatted()).append(',');
-        text(csv, sale.getCountry()).append(',');
-        text(csv, sale.getCountryCode()).append(',');
-        text(csv, sale.getArtId() == null ? null : sale.getArtId().toString()).append(',');
-        text(csv, sale.getPackageImageId() == null ? null : sale.getPackageImageId().toString()).append(',');
-        text(csv, sale.getRawItemJson()).append(',');
-        text(csv, releaseUrl);
+    /** The table keeps the kind in lower case, as the feed spells it. */
+    private static String itemType(Sale sale) {
+        return sale.getItemType().name().toLowerCase(Locale.ROOT);
     }
 
     /** The first instant of the sale's UTC month: the partition it goes to. */
     static Instant monthStart(Instant soldAt) {
         return soldAt.atOffset(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(java.time.temporal.ChronoUnit.DAYS)
                 .toInstant();
-    }
-
-    private static StringBuilder text(StringBuilder csv, String value) {
-        if (value == null) {
-            return csv;
-        }
-        csv.append('"');
-        // Most values hold no quote: appended whole, which is much faster than a character at a time.
-        int quote = value.indexOf('"');
-        if (quote < 0) {
-            return csv.append(value).append('"');
-        }
-        int from = 0;
-        while (quote >= 0) {
-            csv.append(value, from, quote + 1).append('"'); // a quote is doubled
-            from = quote + 1;
-            quote = value.indexOf('"', from);
-        }
-        return csv.append(value, from, value.length()).append('"');
-    }
-
-    /**
-     * An instant as PostgreSQL reads a timestamptz, {@code 2025-06-15 12:34:56.123456789Z}; nothing for null. By hand:
-     * {@link Instant#toString}'s formatter took a tenth of a consumer thread. Years outside 1 to 9999 are written as
-     * {@code Instant} spells them, for the table to refuse as it did before.
-     */
-    static StringBuilder timestamp(StringBuilder csv, Instant instant) {
-        if (instant == null) {
-            return csv;
-        }
-        long seconds = instant.getEpochSecond();
-        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
-        if (day.getYear() < 1 || day.getYear() > 9999) {
-            return text(csv, instant.toString());
-        }
-        int second = (int) Math.floorMod(seconds, 86_400);
-        digits(csv, day.getYear(), 4).append('-');
-        digits(csv, day.getMonthValue(), 2).append('-');
-        digits(csv, day.getDayOfMonth(), 2).append(' ');
-        digits(csv, second / 3600, 2).append(':');
-        digits(csv, second / 60 % 60, 2).append(':');
-        digits(csv, second % 60, 2);
-        if (instant.getNano() != 0) {
-            digits(csv.append('.'), instant.getNano(), 9);
-        }
-        return csv.append('Z');
-    }
-
-    /** {@code value}, not negative, in at least {@code width} digits. */
-    private static StringBuilder digits(StringBuilder csv, int value, int width) {
-        for (int limit = 10, i = 1; i < width; i++, limit *= 10) {
-            if (value < limit) {
-                csv.append('0');
-            }
-        }
-        return csv.append(value);
-    }
-
-    private static String money(BigDecimal amount) {
-        return amount == null ? null : amount.toPlainString();
     }
 
     private static void setTimestamp(PreparedStatement insert, int index, Instant instant) throws SQLException {

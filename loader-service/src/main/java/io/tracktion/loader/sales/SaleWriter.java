@@ -4,7 +4,6 @@ import io.tracktion.loader.batch.AttributionLock;
 import io.tracktion.loader.sales.WriteResult.Rejection;
 import io.tracktion.schemas.ReleaseUrls;
 import io.tracktion.schemas.Sale;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,7 +27,7 @@ import org.postgresql.copy.CopyIn;
  * Writes sales to table {@code sale}, in the caller's transaction, idempotent on (sold_at, sale_id).
  *
  * <p>Each sale is linked to its release, artist and label where its release is known, looked up for the batch in one
- * query. A batch is first copied ({@code COPY ... FROM STDIN}, CSV) straight into the fact table: the common case,
+ * query. A batch is first copied ({@code COPY ... FROM STDIN}, binary) straight into the fact table: the common case,
  * new sales, costs one copy. If the table refuses it (a sale already stored: a redelivery or a replay, which is normal,
  * not an error; or a row's values), the batch goes the longer way: copied into a temporary staging table with the
  * fact table's columns and constraints, then moved by one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}. When
@@ -42,8 +41,8 @@ public final class SaleWriter {
     private static final String CREATE_STAGING = """
             CREATE TEMPORARY TABLE IF NOT EXISTS sale_staging
             (LIKE sale INCLUDING DEFAULTS INCLUDING CONSTRAINTS) ON COMMIT DELETE ROWS""";
-    private static final String COPY_INTO_SALE = "COPY sale (" + SaleInsert.COLUMNS + ") FROM STDIN (FORMAT csv)";
-    private static final String COPY = "COPY sale_staging (" + SaleInsert.COLUMNS + ") FROM STDIN (FORMAT csv)";
+    private static final String COPY_INTO_SALE = "COPY sale (" + SaleInsert.COLUMNS + ") FROM STDIN (FORMAT binary)";
+    private static final String COPY = "COPY sale_staging (" + SaleInsert.COLUMNS + ") FROM STDIN (FORMAT binary)";
     /** The known releases among a batch's. */
     private static final String KNOWN_RELEASES = """
             SELECT url, release_id, artist_id, label_id FROM release WHERE url = ANY (?) AND status = 'known'""";
@@ -76,7 +75,7 @@ public final class SaleWriter {
         ensurePartitions(connection, sales);
         List<String> releaseUrls = sales.stream().map(sale -> ReleaseUrls.release(sale.getUrl()).orElse(null)).toList();
         Map<String, SaleInsert.Attribution> known = knownReleases(connection, releaseUrls);
-        CsvLine line = (csv, i) -> SaleInsert.appendCsv(csv, sales.get(i), releaseUrls.get(i),
+        CopyRow line = (rows, i) -> SaleInsert.appendBinary(rows, sales.get(i), releaseUrls.get(i),
                 known.get(releaseUrls.get(i)));
         WriteResult written = replaying ? null : copyStraightIntoSale(connection, sales, line);
         if (written == null) {
@@ -89,7 +88,7 @@ public final class SaleWriter {
     }
 
     /** The batch copied into the fact table as new sales; null, and nothing written, if the table refuses it. */
-    private static WriteResult copyStraightIntoSale(Connection connection, List<Sale> sales, CsvLine line)
+    private static WriteResult copyStraightIntoSale(Connection connection, List<Sale> sales, CopyRow line)
             throws SQLException {
         Savepoint beforeCopy = connection.setSavepoint();
         try {
@@ -108,7 +107,7 @@ public final class SaleWriter {
     }
 
     /** The batch through the staging table, where a sale already stored is skipped and a refused row found. */
-    private static WriteResult writeThroughStaging(Connection connection, List<Sale> sales, CsvLine line,
+    private static WriteResult writeThroughStaging(Connection connection, List<Sale> sales, CopyRow line,
                                                    RowParameters row) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(CREATE_STAGING);
@@ -199,9 +198,9 @@ public final class SaleWriter {
         }
     }
 
-    /** Appends sale {@code index} of the batch to the CSV. */
-    private interface CsvLine {
-        void append(StringBuilder csv, int index);
+    /** Appends sale {@code index} of the batch to the copy. */
+    private interface CopyRow {
+        void append(BinaryCopy rows, int index);
     }
 
     /** Binds sale {@code index} of the batch to {@link SaleInsert#STAGE_SQL}. */
@@ -210,20 +209,22 @@ public final class SaleWriter {
     }
 
     /**
-     * The sales as CSV lines into a table, sent a slice at a time: PostgreSQL parses one slice while the next is
+     * The sales as binary rows into a table, sent a slice at a time: PostgreSQL reads one slice while the next is
      * written, instead of waiting for the whole batch.
      */
-    private static void copy(Connection connection, String copySql, List<Sale> sales, CsvLine line) throws SQLException {
+    private static void copy(Connection connection, String copySql, List<Sale> sales, CopyRow line) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
         try {
-            StringBuilder csv = new StringBuilder(COPY_SLICE * 1024);
+            BinaryCopy rows = new BinaryCopy().header();
             for (int from = 0; from < sales.size(); from += COPY_SLICE) {
-                csv.setLength(0);
                 for (int i = from; i < Math.min(sales.size(), from + COPY_SLICE); i++) {
-                    line.append(csv, i);
+                    line.append(rows, i);
                 }
-                byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-                copy.writeToCopy(bytes, 0, bytes.length);
+                if (from + COPY_SLICE >= sales.size()) {
+                    rows.trailer();
+                }
+                copy.writeToCopy(rows.buffer(), 0, rows.length());
+                rows.clear();
             }
             copy.endCopy();
         } catch (SQLException | RuntimeException e) {
