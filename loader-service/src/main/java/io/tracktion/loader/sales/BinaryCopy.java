@@ -22,6 +22,9 @@ final class BinaryCopy {
     /** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in seconds of Java's. */
     private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
+    /** PostgreSQL's limits of a numeric: digits after the point, and before it. */
+    private static final int MAX_SCALE = 16_383;
+    private static final int MAX_INTEGER_DIGITS = 131_072;
 
     private byte[] buffer = new byte[1 << 16];
     private int length;
@@ -62,19 +65,14 @@ final class BinaryCopy {
     }
 
     /**
-     * A timestamptz: microseconds since 2000-01-01 UTC, nanoseconds rounded half to even, as PostgreSQL rounds the
-     * fraction of a time it reads as text.
+     * A timestamptz: microseconds since 2000-01-01 UTC, nanoseconds rounded half up, as pgjdbc rounds the instants
+     * bound by the row-by-row way ({@link SaleInsert#bind}), so that a sale's key is the same either way.
      */
     BinaryCopy timestamptz(Instant value) {
         if (value == null) {
             return nullValue();
         }
-        int nanos = value.getNano();
-        long micros = nanos / 1_000;
-        int rest = nanos % 1_000;
-        if (rest > 500 || (rest == 500 && (micros & 1) == 1)) {
-            micros++;
-        }
+        long micros = (value.getNano() + 500) / 1_000; // 1,000,000 carries into the next second by itself
         long sincePostgresEpoch;
         try {
             sincePostgresEpoch = Math.addExact(
@@ -94,6 +92,11 @@ final class BinaryCopy {
     BinaryCopy numeric(BigDecimal value) {
         if (value == null) {
             return nullValue();
+        }
+        if (value.scale() > MAX_SCALE || (long) value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+            // Beyond what a numeric holds, and what its 16-bit header can say: the largest weight PostgreSQL reads,
+            // which overflows any column of ours, so that the table refuses the row as it refused the text.
+            return int32(10).int16(1).int16(Short.MAX_VALUE).int16(0).int16(0).int16(1);
         }
         BigDecimal number = value.scale() < 0 ? value.setScale(0) : value;
         int scale = number.scale();

@@ -2,6 +2,8 @@ package io.tracktion.loader.status;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,7 +17,11 @@ public class LoaderStats {
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong batchesCommitted = new AtomicLong();
     private final AtomicLong failedAttempts = new AtomicLong();
-    private final AtomicLong consecutiveFailures = new AtomicLong();
+    /**
+     * Failures in a row of each consumer thread (loader.sales-consumers share this): one consumer retrying a batch
+     * for ever must show while the others load theirs.
+     */
+    private final Map<Long, Long> consecutiveFailures = new ConcurrentHashMap<>();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private final AtomicReference<Instant> lastBatchAt = new AtomicReference<>();
 
@@ -26,14 +32,14 @@ public class LoaderStats {
         salesAlreadyPresent.addAndGet(alreadyPresent);
         deadLettered.addAndGet(deadLetters);
         batchesCommitted.incrementAndGet();
-        consecutiveFailures.set(0);
+        consecutiveFailures.remove(Thread.currentThread().getId());
         lastBatchAt.set(Instant.now());
     }
 
     /** A batch could not be loaded and will be retried. */
     public void batchFailed(Exception error) {
         failedAttempts.incrementAndGet();
-        consecutiveFailures.incrementAndGet();
+        consecutiveFailures.merge(Thread.currentThread().getId(), 1L, Long::sum);
         lastFailure.set(error.getClass().getSimpleName() + ": " + error.getMessage());
     }
 
@@ -61,8 +67,9 @@ public class LoaderStats {
         return failedAttempts.get();
     }
 
+    /** The most failures in a row of any consumer. */
     public long consecutiveFailures() {
-        return consecutiveFailures.get();
+        return consecutiveFailures.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     public String lastFailure() {

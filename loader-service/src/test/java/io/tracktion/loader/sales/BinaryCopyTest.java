@@ -86,10 +86,36 @@ class BinaryCopyTest {
         List<String> read = column("extract(epoch FROM at)::text");
         for (int i = 0; i < instants.size(); i++) {
             Instant instant = instants.get(i);
+            // The fraction of the second, rounded half up (toward the later microsecond, before 1970 too).
             BigDecimal expected = new BigDecimal(instant.getEpochSecond())
-                    .add(new BigDecimal(instant.getNano()).movePointLeft(9)).setScale(6, RoundingMode.HALF_EVEN);
+                    .add(new BigDecimal(instant.getNano()).movePointLeft(9).setScale(6, RoundingMode.HALF_UP));
             assertThat(new BigDecimal(read.get(i))).as(instant.toString()).isEqualByComparingTo(expected);
         }
+    }
+
+    /** The row-by-row way binds instants through pgjdbc: a sale's time, part of its key, must not depend on the way. */
+    @Test
+    void everyInstantIsStoredAsPgjdbcStoresItWhenBound() throws Exception {
+        List<Instant> instants = new ArrayList<>();
+        Random random = new Random(5);
+        for (int i = 0; i < 2_000; i++) {
+            instants.add(Instant.parse("2025-06-15T12:34:56Z").plusSeconds(random.nextInt(1_000_000))
+                    .plusNanos(i % 2 == 0 ? random.nextInt(1_000_000_000) : random.nextInt(1_000_000) * 1_000L + 500));
+        }
+
+        copy(instants.size(), (rows, i) -> rows.nullValue().timestamptz(instants.get(i)).nullValue().nullValue()
+                .nullValue().nullValue());
+        try (Connection c = dataSource.getConnection();
+             var bind = c.prepareStatement("INSERT INTO copied (n, at) VALUES (?, ?)")) {
+            for (int i = 0; i < instants.size(); i++) {
+                bind.setLong(1, instants.size() + i);
+                bind.setObject(2, instants.get(i).atOffset(java.time.ZoneOffset.UTC), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                bind.executeUpdate();
+            }
+        }
+
+        List<String> stored = column("at::text");
+        assertThat(stored.subList(0, instants.size())).isEqualTo(stored.subList(instants.size(), stored.size()));
     }
 
     @Test
@@ -117,6 +143,26 @@ class BinaryCopyTest {
         assertThatThrownBy(() -> copy(1, (rows, i) -> rows.nullValue().nullValue().nullValue().nullValue()
                 .nullValue().text("{\"artist_name\": ")))
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22P02"));
+    }
+
+    /** Numbers beyond what a numeric's header can say are refused by a money column, as their text was. */
+    @Test
+    void aMoneyColumnRefusesNumbersBeyondTheFormat() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE priced (amount numeric(18,4))");
+        }
+        for (BigDecimal number : List.of(new BigDecimal("1E+999999999"), new BigDecimal("1E+131072"),
+                new BigDecimal(BigInteger.ONE, 16_384), new BigDecimal(BigInteger.ONE, Integer.MAX_VALUE),
+                new BigDecimal("100000000000000.0000"))) {
+            BinaryCopy rows = new BinaryCopy().header().row(1).numeric(number).trailer();
+            assertThatThrownBy(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY priced (amount) FROM STDIN (FORMAT binary)",
+                            new ByteArrayInputStream(rows.buffer(), 0, rows.length()));
+                }
+            }).as(number.toString()).isInstanceOfSatisfying(SQLException.class,
+                    e -> assertThat(e.getSQLState()).isEqualTo("22003"));
+        }
     }
 
     /** Six values after the row's number, for row {@code i}. */
