@@ -93,6 +93,29 @@ class BinaryCopyTest {
         }
     }
 
+    /** Text is encoded by hand: byte for byte what the JDK encodes, for any string. */
+    @Test
+    void everyStringIsEncodedAsTheJdkEncodesIt() {
+        char[] alphabet = {'a', 'Z', '0', ' ', '"', '\\', '\n', '\u0000', '\u007F', '\u0080', 'é', '\u07FF', '\u0800',
+                '東', '✨', '\uFFFF', '\uD834', '\uDD1E', '\uDBFF', '\uDFFF'};
+        Random random = new Random(13);
+        List<String> strings = new ArrayList<>(List.of("", "Sigur Rós · 東京事変 · 𝄞", "\uD800", "a\uDC00b", "\uD834\uDD1E"));
+        for (int i = 0; i < 20_000; i++) {
+            char[] chars = new char[random.nextInt(40)];
+            for (int c = 0; c < chars.length; c++) {
+                chars[c] = alphabet[random.nextInt(alphabet.length)];
+            }
+            strings.add(new String(chars));
+        }
+        for (String text : strings) {
+            BinaryCopy rows = new BinaryCopy().text(text);
+            byte[] expected = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] written = java.util.Arrays.copyOf(rows.buffer(), rows.length());
+            assertThat(java.nio.ByteBuffer.wrap(written).getInt()).as(text).isEqualTo(expected.length);
+            assertThat(java.util.Arrays.copyOfRange(written, 4, written.length)).as(text).isEqualTo(expected);
+        }
+    }
+
     /** The row-by-row way binds instants through pgjdbc: a sale's time, part of its key, must not depend on the way. */
     @Test
     void everyInstantIsStoredAsPgjdbcStoresItWhenBound() throws Exception {
@@ -120,7 +143,7 @@ class BinaryCopyTest {
 
     @Test
     void textFlagsNumbersAndJsonReadBackAsWritten() throws Exception {
-        List<String> words = List.of("Sigur Rós · 東京事変 · Мумий Тролль ✨", "", "comma, \"quote\"\nnewline \\N");
+        List<String> words = List.of("Sigur Rós · 東京事変 · Мумий Тролль ✨ 𝄞", "", "comma, \"quote\"\nnewline \\N");
 
         copy(words.size(), (rows, i) -> rows.nullValue().nullValue().text(words.get(i)).bool(i == 1)
                 .bigint(i == 2 ? null : 9_007_199_254_740_993L + i).text("{\"a\": [1, 2.50],  \"b\" : null}"));
