@@ -29,18 +29,25 @@ final class SaleInsert {
     record Attribution(String releaseId, String artistId, String labelId) {
     }
 
+    /**
+     * A sale with what its row takes from elsewhere.
+     *
+     * @param releaseUrl  the sale's release page, {@link ReleaseUrls#release} of its URL
+     * @param attribution its release's ids; null while the release is not known
+     */
+    record Row(Sale sale, @Nullable String releaseUrl, @Nullable Attribution attribution) {
+    }
+
     static final String STAGE_SQL = "INSERT INTO sale_staging (" + COLUMNS + ") VALUES "
             + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json), ?, ?, ?, ?)";
 
     private SaleInsert() {
     }
 
-    /**
-     * @param releaseUrl  the sale's release page, {@link ReleaseUrls#release} of its URL
-     * @param attribution its release's ids; null while the release is not known
-     */
-    static void bind(PreparedStatement insert, Sale sale, @Nullable String releaseUrl, @Nullable Attribution attribution)
-            throws SQLException {
+    /** The row as the parameters of {@link #STAGE_SQL}. */
+    static void bind(PreparedStatement insert, Row row) throws SQLException {
+        Sale sale = row.sale();
+        Attribution attribution = row.attribution();
         insert.setString(1, sale.getSaleId());
         insert.setString(2, sale.getEventId());
         setTimestamp(insert, 3, sale.getSoldAt());
@@ -66,7 +73,7 @@ final class SaleInsert {
         insert.setObject(23, sale.getPackageImageId(), Types.BIGINT);
         insert.setString(24, sale.getRawItemJson());
         // The key of the sale's release in table release (and topic bandcamp.releases).
-        insert.setString(25, releaseUrl);
+        insert.setString(25, row.releaseUrl());
         insert.setString(26, attribution == null ? null : attribution.releaseId());
         insert.setString(27, attribution == null ? null : attribution.artistId());
         insert.setString(28, attribution == null ? null : attribution.labelId());
@@ -74,9 +81,11 @@ final class SaleInsert {
 
     private static final int FIELDS = COLUMNS.split(",").length;
 
-    /** The sale as a row of a binary copy, the columns in {@link #COLUMNS}' order. Parameters as for {@link #bind}. */
-    static void appendBinary(BinaryCopy row, Sale sale, @Nullable String releaseUrl, @Nullable Attribution attribution) {
-        row.row(FIELDS)
+    /** The row appended to a binary copy, the columns in {@link #COLUMNS}' order. */
+    static void appendBinary(BinaryCopy copy, Row row) {
+        Sale sale = row.sale();
+        Attribution attribution = row.attribution();
+        copy.row(FIELDS)
                 .text(sale.getSaleId())
                 .text(sale.getEventId())
                 .timestamptz(sale.getSoldAt())
@@ -101,7 +110,7 @@ final class SaleInsert {
                 .bigint(sale.getArtId())
                 .bigint(sale.getPackageImageId())
                 .text(sale.getRawItemJson()) // json's binary form is its text
-                .text(releaseUrl)
+                .text(row.releaseUrl())
                 .text(attribution == null ? null : attribution.releaseId())
                 .text(attribution == null ? null : attribution.artistId())
                 .text(attribution == null ? null : attribution.labelId());

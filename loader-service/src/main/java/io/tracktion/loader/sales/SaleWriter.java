@@ -75,12 +75,13 @@ public final class SaleWriter {
         ensurePartitions(connection, sales);
         List<String> releaseUrls = sales.stream().map(sale -> ReleaseUrls.release(sale.getUrl()).orElse(null)).toList();
         Map<String, SaleInsert.Attribution> known = knownReleases(connection, releaseUrls);
-        CopyRow line = (rows, i) -> SaleInsert.appendBinary(rows, sales.get(i), releaseUrls.get(i),
-                known.get(releaseUrls.get(i)));
-        WriteResult written = replaying ? null : copyStraightIntoSale(connection, sales, line);
+        List<SaleInsert.Row> rows = new ArrayList<>(sales.size());
+        for (int i = 0; i < sales.size(); i++) {
+            rows.add(new SaleInsert.Row(sales.get(i), releaseUrls.get(i), known.get(releaseUrls.get(i))));
+        }
+        WriteResult written = replaying ? null : copyStraightIntoSale(connection, rows);
         if (written == null) {
-            written = writeThroughStaging(connection, sales, line, (insert, i) -> SaleInsert.bind(insert, sales.get(i),
-                    releaseUrls.get(i), known.get(releaseUrls.get(i))));
+            written = writeThroughStaging(connection, rows);
             replaying = written.alreadyPresent() > 0;
         }
         addCountries(connection, written.accepted(sales));
@@ -88,13 +89,13 @@ public final class SaleWriter {
     }
 
     /** The batch copied into the fact table as new sales; null, and nothing written, if the table refuses it. */
-    private static WriteResult copyStraightIntoSale(Connection connection, List<Sale> sales, CopyRow line)
+    private static WriteResult copyStraightIntoSale(Connection connection, List<SaleInsert.Row> rows)
             throws SQLException {
         Savepoint beforeCopy = connection.setSavepoint();
         try {
-            copy(connection, COPY_INTO_SALE, sales, line);
+            copy(connection, COPY_INTO_SALE, rows);
             connection.releaseSavepoint(beforeCopy);
-            return new WriteResult(sales.size(), 0, List.of());
+            return new WriteResult(rows.size(), 0, List.of());
         } catch (SQLException e) {
             if (!RowFaults.isRowFault(e)) {
                 throw e;
@@ -107,17 +108,17 @@ public final class SaleWriter {
     }
 
     /** The batch through the staging table, where a sale already stored is skipped and a refused row found. */
-    private static WriteResult writeThroughStaging(Connection connection, List<Sale> sales, CopyRow line,
-                                                   RowParameters row) throws SQLException {
+    private static WriteResult writeThroughStaging(Connection connection, List<SaleInsert.Row> rows)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(CREATE_STAGING);
         }
         Savepoint beforeStaging = connection.setSavepoint();
         try {
-            copy(connection, COPY, sales, line);
+            copy(connection, COPY, rows);
             int inserted = move(connection);
             connection.releaseSavepoint(beforeStaging);
-            return new WriteResult(inserted, sales.size() - inserted, List.of());
+            return new WriteResult(inserted, rows.size() - inserted, List.of());
         } catch (SQLException e) {
             if (!RowFaults.isRowFault(e)) {
                 throw e;
@@ -125,7 +126,7 @@ public final class SaleWriter {
             // Refused by the staging table's constraints or by the fact table's indexes: find the rows.
             connection.rollback(beforeStaging);
             connection.releaseSavepoint(beforeStaging);
-            return writeOneByOne(connection, sales.size(), row);
+            return writeOneByOne(connection, rows);
         }
     }
 
@@ -198,33 +199,23 @@ public final class SaleWriter {
         }
     }
 
-    /** Appends sale {@code index} of the batch to the copy. */
-    private interface CopyRow {
-        void append(BinaryCopy rows, int index);
-    }
-
-    /** Binds sale {@code index} of the batch to {@link SaleInsert#STAGE_SQL}. */
-    private interface RowParameters {
-        void bind(PreparedStatement insert, int index) throws SQLException;
-    }
-
     /**
      * The sales as binary rows into a table, sent a slice at a time: PostgreSQL reads one slice while the next is
      * written, instead of waiting for the whole batch.
      */
-    private static void copy(Connection connection, String copySql, List<Sale> sales, CopyRow line) throws SQLException {
+    private static void copy(Connection connection, String copySql, List<SaleInsert.Row> rows) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
         try {
-            BinaryCopy rows = new BinaryCopy().header();
-            for (int from = 0; from < sales.size(); from += COPY_SLICE) {
-                for (int i = from; i < Math.min(sales.size(), from + COPY_SLICE); i++) {
-                    line.append(rows, i);
+            BinaryCopy slice = new BinaryCopy().header();
+            for (int from = 0; from < rows.size(); from += COPY_SLICE) {
+                for (SaleInsert.Row row : rows.subList(from, Math.min(rows.size(), from + COPY_SLICE))) {
+                    SaleInsert.appendBinary(slice, row);
                 }
-                if (from + COPY_SLICE >= sales.size()) {
-                    rows.trailer();
+                if (from + COPY_SLICE >= rows.size()) {
+                    slice.trailer();
                 }
-                copy.writeToCopy(rows.buffer(), 0, rows.length());
-                rows.clear();
+                copy.writeToCopy(slice.buffer(), 0, slice.length());
+                slice.clear();
             }
             copy.endCopy();
         } catch (SQLException | RuntimeException e) {
@@ -239,15 +230,15 @@ public final class SaleWriter {
         }
     }
 
-    private static WriteResult writeOneByOne(Connection connection, int sales, RowParameters row) throws SQLException {
+    private static WriteResult writeOneByOne(Connection connection, List<SaleInsert.Row> rows) throws SQLException {
         int inserted = 0;
         List<Rejection> rejected = new ArrayList<>();
         try (PreparedStatement stage = connection.prepareStatement(SaleInsert.STAGE_SQL)) {
-            for (int i = 0; i < sales; i++) {
+            for (int i = 0; i < rows.size(); i++) {
                 // A failed statement aborts the transaction; rolling back to the savepoint undoes only that row.
                 Savepoint beforeRow = connection.setSavepoint();
                 try {
-                    row.bind(stage, i);
+                    SaleInsert.bind(stage, rows.get(i));
                     stage.executeUpdate();
                     inserted += move(connection);
                     connection.releaseSavepoint(beforeRow);
@@ -260,6 +251,6 @@ public final class SaleWriter {
                 }
             }
         }
-        return new WriteResult(inserted, sales - inserted - rejected.size(), rejected);
+        return new WriteResult(inserted, rows.size() - inserted - rejected.size(), rejected);
     }
 }

@@ -116,7 +116,8 @@ public final class SaleWriterBenchmark {
     private static void copy(DataSource dataSource, String table, List<Sale> batch) throws SQLException {
         Transactions.inTransaction(dataSource, c -> {
             BinaryCopy rows = new BinaryCopy().header();
-            batch.forEach(sale -> SaleInsert.appendBinary(rows, sale, ReleaseUrls.release(sale.getUrl()).orElse(null), null));
+            batch.forEach(sale -> SaleInsert.appendBinary(rows,
+                    new SaleInsert.Row(sale, ReleaseUrls.release(sale.getUrl()).orElse(null), null)));
             rows.trailer();
             try {
                 c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + SaleInsert.COLUMNS
