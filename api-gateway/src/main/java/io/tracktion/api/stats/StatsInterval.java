@@ -52,6 +52,11 @@ public enum StatsInterval {
         return floor.equals(instant) ? floor : floor.plus(1, unit);
     }
 
+    /** How many of these windows lie between two window starts. */
+    public long between(Instant from, Instant to) {
+        return unit.between(from, to);
+    }
+
     public Instant next(Instant start) {
         return start.plus(1, unit);
     }

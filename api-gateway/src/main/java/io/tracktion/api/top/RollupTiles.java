@@ -164,9 +164,18 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles, @Nullable 
                 + " HAVING " + units + " <> 0 OR " + revenue + " <> 0";
     }
 
-    /** Whether the UTC day starting at {@code day} lies whole within the range. */
-    public boolean coversDay(Instant day) {
-        return !day.isBefore(from) && !day.plus(Duration.ofDays(1)).isAfter(to);
+    /** How many windows the tiles hold: the most rows one entity can have in the range. */
+    public long windows() {
+        long windows = 0;
+        for (Tile tile : tiles) {
+            windows += tile.interval().between(tile.from(), tile.to());
+        }
+        return windows;
+    }
+
+    /** Whether the window of {@code interval} starting at {@code start} lies whole within the range. */
+    public boolean covers(StatsInterval interval, Instant start) {
+        return !start.isBefore(from) && !interval.next(start).isAfter(to);
     }
 
     private static boolean isWholeHour(Instant instant) {

@@ -5,6 +5,7 @@ import io.tracktion.api.db.Jdbc;
 import io.tracktion.api.stats.StatsInterval;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,13 +51,14 @@ public class TopQuery {
 
     /**
      * The first entities by the ranking over the range. Summing every entity's windows costs as many rows as entities
-     * sold in the range (40,000 artists a day), so first only the best of each day are summed: the {@code depth}
-     * best of each day the range touches (index stats_day_*_rank_idx) are the candidates, and an entity outside all
-     * of them has at most the sum of each day's {@code depth}-th value in the range (a day's total bounds any part
-     * of it, as no window is negative: a negative contribution only takes back a sale of its own window). When the
-     * last entry answered beats that bound, no other entity can reach the list and the answer is exact; else a
-     * deeper try, and at last every entity is summed. Of the candidates, only those that can still reach the list by
-     * their own listed values are summed ({@link #bestOfEachDay}). Dimensions of few entities are summed whole at once.
+     * sold in the range (40,000 artists a day), so first only the best of each window are summed: the {@code depth}
+     * best of each day the range touches (of each hour for a range shorter than {@link #BOUND_BY_HOURS_BELOW}; indexes
+     * stats_day_*_rank_idx, stats_hour_*_rank_idx) are the candidates, and an entity outside all of them has at most
+     * the sum of each window's {@code depth}-th value (a window's total bounds any part of it, as no window is
+     * negative: a negative contribution only takes back a sale of its own window). When the last entry answered beats
+     * that bound, no other entity can reach the list and the answer is exact; else a deeper try, and at last every
+     * entity is summed. Of the candidates, only those that can still reach the list by their own listed values are
+     * summed ({@link #bestOfEachWindow}). Dimensions of few entities are summed whole at once.
      *
      * @param dimension a stored dimension name (artist, release, label, genre, tag, country, kind)
      */
@@ -79,9 +81,19 @@ public class TopQuery {
             return new Answer(everyEntity(dimension, range, ranking, limit), 0, 0, 0);
         }
         for (int depth = Math.max(FIRST_DEPTH, 2 * limit); depth <= MAX_DEPTH; depth *= 4) {
-            Best best = bestOfEachDay(dimension, range, ranking, depth, limit);
+            Best best = bestOfEachWindow(dimension, range, ranking, depth, limit);
+            // Hours: a deeper try first when its lists are fewer rows than the candidates' windows. With deeper lists
+            // the bound falls and the candidates' least (from the hours the range covers whole) rises, so that fewer
+            // of them remain to be summed. (Not for days: a range of a few days covers few whole, or none, and going
+            // deeper listed more candidates that nothing could rule out.)
+            if (best.level() == StatsInterval.HOUR && !best.complete() && depth * 4 <= MAX_DEPTH
+                    && (long) best.ids().size() * range.windows() > 4L * depth * best.windows()) {
+                continue;
+            }
+            // Known exact before the sum when limit candidates are sure to beat every entity never listed.
+            boolean exact = best.complete() || best.cut() != null && best.cut().compareTo(best.bound()) > 0;
             List<TopEntry> entries = top(dimension, range, ranking, limit, best.ids());
-            if (best.complete() || entries.size() == limit
+            if (exact || entries.size() == limit
                     && ranking.valueOf(entries.get(limit - 1)).compareTo(best.bound()) > 0) {
                 return new Answer(entries, depth, best.listed(), best.ids().size());
             }
@@ -100,60 +112,78 @@ public class TopQuery {
      */
     private static final Set<String> MANY_ENTITIES = Set.of("artist", "release", "label", "tag");
 
-    /** How many of each day's best the first try takes, and the most a try takes before summing every entity. */
+    /** How many of each window's best the first try takes, and the most a try takes before summing every entity. */
     static final int FIRST_DEPTH = 50;
     static final int MAX_DEPTH = 3_200;
 
     /**
-     * The best entities of each day the range touches.
-     *
-     * @param ids      the entities among the {@code depth} best of some day that can still reach the list
-     * @param listed   how many entities were among the {@code depth} best of some day
-     * @param bound    the most any entity never listed can have in the range
-     * @param complete no day had more than {@code depth} entities: every entity that sold was listed
+     * A range shorter than this is bound by the best of each hour it touches, a longer one by the best of each day.
+     * A day's list bounds all of that day however little of it the range covers: for 24 hours astride two days, the
+     * bound was two whole days of each 50th entity, more than a tag list's 10th entry ever sums, so every 24-hour tag
+     * list needed a second, deeper try. Over longer ranges the whole days dominate and the hours would be dozens of
+     * lists more per try.
      */
-    private record Best(List<String> ids, int listed, BigDecimal bound, boolean complete) {
+    static final Duration BOUND_BY_HOURS_BELOW = Duration.ofDays(2);
+
+    /**
+     * The best entities of each window the range touches.
+     *
+     * @param level    the windows listed: hours or days
+     * @param ids      the entities among the {@code depth} best of some window that can still reach the list
+     * @param listed   how many entities were among the {@code depth} best of some window
+     * @param windows  how many windows listed their best
+     * @param bound    the most any entity never listed can have in the range
+     * @param cut      at least limit entities have at least this much in the range (null: fewer were listed)
+     * @param complete no window had more than {@code depth} entities: every entity that sold was listed
+     */
+    private record Best(StatsInterval level, List<String> ids, int listed, int windows, BigDecimal bound,
+                        @Nullable BigDecimal cut, boolean complete) {
     }
 
-    private Best bestOfEachDay(String dimension, RollupTiles range, Ranking ranking, int depth, int limit) {
+    private Best bestOfEachWindow(String dimension, RollupTiles range, Ranking ranking, int depth, int limit) {
+        StatsInterval level = Duration.between(range.from(), range.to()).compareTo(BOUND_BY_HOURS_BELOW) < 0
+                ? StatsInterval.HOUR : StatsInterval.DAY;
         // Days as 24 hours, so the series does not follow the session's time zone over a change of daylight saving.
         // The rows come back to be counted here: the same in SQL (a window function and an aggregate) took ten
         // times as long as reading them.
         String sql = """
-                SELECT d.start, b.entity_id, b.value
-                FROM generate_series(?::timestamptz, ?::timestamptz, interval '24 hours') AS d (start)
-                CROSS JOIN LATERAL (SELECT entity_id, %1$s AS value FROM stats_day
-                                    WHERE dimension = ? AND window_start = d.start
-                                    ORDER BY %1$s DESC LIMIT ?) AS b""".formatted(ranking.measure);
-        Instant firstDay = StatsInterval.DAY.floor(range.from());
-        Instant lastDay = StatsInterval.DAY.floor(range.to().minusNanos(1));
-        record Listed(Instant day, String entityId, BigDecimal value) {
+                SELECT w.start, b.entity_id, b.value
+                FROM generate_series(?::timestamptz, ?::timestamptz, interval '%3$s') AS w (start)
+                CROSS JOIN LATERAL (SELECT entity_id, %1$s AS value FROM %2$s
+                                    WHERE dimension = ? AND window_start = w.start
+                                    ORDER BY %1$s DESC LIMIT ?) AS b""".formatted(ranking.measure, level.table(),
+                level == StatsInterval.DAY ? "24 hours" : "1 hour");
+        Instant first = level.floor(range.from());
+        Instant last = level.floor(range.to().minusNanos(1));
+        record Listed(Instant window, String entityId, BigDecimal value) {
         }
-        List<Listed> rows = jdbc.query(sql, List.of(firstDay, lastDay, dimension, depth), row -> new Listed(
+        List<Listed> rows = jdbc.query(sql, List.of(first, last, dimension, depth), row -> new Listed(
                 Jdbc.instant(row, "start"), row.getString("entity_id"), row.getBigDecimal("value")));
         Map<Instant, Integer> listed = new HashMap<>();
         Map<Instant, BigDecimal> lowest = new HashMap<>();
         for (Listed row : rows) {
-            listed.merge(row.day(), 1, Integer::sum);
-            lowest.merge(row.day(), row.value(), BigDecimal::min);
+            listed.merge(row.window(), 1, Integer::sum);
+            lowest.merge(row.window(), row.value(), BigDecimal::min);
         }
-        // A day that listed fewer than depth entities listed all of its own: an entity it does not list had nothing.
+        // A window that listed fewer than depth entities listed all of its own: an entity it does not list had nothing.
         Map<Instant, BigDecimal> mostUnlisted = new HashMap<>();
         BigDecimal bound = BigDecimal.ZERO;
-        for (Map.Entry<Instant, Integer> day : listed.entrySet()) {
-            BigDecimal most = day.getValue() == depth ? lowest.get(day.getKey()).max(BigDecimal.ZERO) : BigDecimal.ZERO;
-            mostUnlisted.put(day.getKey(), most);
+        for (Map.Entry<Instant, Integer> window : listed.entrySet()) {
+            BigDecimal most = window.getValue() == depth ? lowest.get(window.getKey()).max(BigDecimal.ZERO)
+                    : BigDecimal.ZERO;
+            mostUnlisted.put(window.getKey(), most);
             bound = bound.add(most);
         }
         // Each candidate's least and most in the range (Fagin's "no random access" bounds): at least its values of the
-        // days the range covers whole and that list it; at most its listed values (a day's total bounds any part of
-        // it) and each other day's most for an unlisted entity.
+        // windows the range covers whole and that list it; at most its listed values (a window's total bounds any part
+        // of it) and each other window's most for an unlisted entity.
         Map<String, BigDecimal> least = new LinkedHashMap<>();
         Map<String, BigDecimal> most = new HashMap<>();
         for (Listed row : rows) {
-            // The least sums the values as they are, so that it never overstates; the most takes a day as at least zero.
-            least.merge(row.entityId(), range.coversDay(row.day()) ? row.value() : BigDecimal.ZERO, BigDecimal::add);
-            most.merge(row.entityId(), row.value().max(BigDecimal.ZERO).subtract(mostUnlisted.get(row.day())),
+            // The least sums the values as they are, so that it never overstates; the most takes a window as at least zero.
+            least.merge(row.entityId(), range.covers(level, row.window()) ? row.value() : BigDecimal.ZERO,
+                    BigDecimal::add);
+            most.merge(row.entityId(), row.value().max(BigDecimal.ZERO).subtract(mostUnlisted.get(row.window())),
                     BigDecimal::add);
         }
         BigDecimal unlistedBound = bound;
@@ -162,7 +192,7 @@ public class TopQuery {
         BigDecimal cut = least.size() < limit ? null
                 : least.values().stream().sorted(Comparator.reverseOrder()).skip(limit - 1).findFirst().orElseThrow();
         List<String> ids = least.keySet().stream().filter(id -> cut == null || most.get(id).compareTo(cut) >= 0).toList();
-        return new Best(ids, least.size(), bound, listed.values().stream().allMatch(n -> n < depth));
+        return new Best(level, ids, least.size(), listed.size(), bound, cut, listed.values().stream().allMatch(n -> n < depth));
     }
 
     /** The top entries among {@code entityIds} (all entities when null), named. */
