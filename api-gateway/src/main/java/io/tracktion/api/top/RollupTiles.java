@@ -37,6 +37,9 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles, @Nullable 
     /** An edge of more minutes than this is read as its hour less the hour's other minutes. */
     private static final int MOST_MINUTES_ADDED = 30;
 
+    /** A day's part of more hours than this is read as its day less the day's other hours. */
+    private static final int MOST_HOURS_ADDED = 12;
+
     /**
      * @param minutesKeptSince every minute window starting at or after it is kept (null: none is)
      */
@@ -60,16 +63,22 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles, @Nullable 
 
     /**
      * The tiles with each edge of more than half an hour of minutes read as its whole hour less that hour's other
-     * minutes: at most 30 minute windows an edge instead of 59. Exact for units and revenue, which add up window by
-     * window; not for distinct carts, as one cart can have items in several minutes. Only for an hour whose other
-     * minutes are kept and that ended by {@code settledBefore}: the loader writes the minute and hour windows from two
-     * topics, so an hour still open can be behind or ahead of its minutes, and its difference with them wrong.
+     * minutes (at most 30 minute windows an edge instead of 59), and each day's part of more than 12 hours as its whole
+     * day less the day's other hours (at most 12 hour windows instead of 23). Exact for units and revenue, which add up
+     * window by window; not for distinct carts, as one cart can have items in several minutes. Only for an hour whose
+     * other minutes are kept, and an hour or a day that ended by {@code settledBefore}: the loader writes the minute,
+     * hour and day windows from three topics, so a window still open can be behind or ahead of its parts, and its
+     * difference with them wrong.
      */
     public List<SignedTile> netTiles(Instant settledBefore) {
         List<SignedTile> net = new ArrayList<>();
         for (Tile tile : tiles) {
-            if (tile.interval() != StatsInterval.MINUTE) {
+            if (tile.interval() == StatsInterval.DAY) {
                 net.add(new SignedTile(tile, 1));
+                continue;
+            }
+            if (tile.interval() == StatsInterval.HOUR) {
+                netHours(tile, settledBefore, net);
                 continue;
             }
             // A range of minutes shorter than an hour can straddle two: each hour's part on its own.
@@ -93,6 +102,30 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles, @Nullable 
             }
         }
         return List.copyOf(net);
+    }
+
+    /**
+     * A tile of hours, each day's part with more than half a day of hours read as its whole day less the day's other
+     * hours (at most 12 hour windows a day instead of 23), where the day is settled as the hours of an edge are.
+     */
+    private static void netHours(Tile hours, Instant settledBefore, List<SignedTile> net) {
+        Instant dayEnd;
+        for (Instant from = hours.from(); from.isBefore(hours.to()); from = dayEnd) {
+            Instant day = StatsInterval.DAY.floor(from);
+            dayEnd = StatsInterval.DAY.next(day);
+            Instant to = hours.to().isBefore(dayEnd) ? hours.to() : dayEnd;
+            if (Duration.between(from, to).toHours() <= MOST_HOURS_ADDED || dayEnd.isAfter(settledBefore)) {
+                net.add(new SignedTile(new Tile(StatsInterval.HOUR, from, to), 1));
+                continue;
+            }
+            net.add(new SignedTile(new Tile(StatsInterval.DAY, day, dayEnd), 1));
+            if (day.isBefore(from)) {
+                net.add(new SignedTile(new Tile(StatsInterval.HOUR, day, from), -1));
+            }
+            if (to.isBefore(dayEnd)) {
+                net.add(new SignedTile(new Tile(StatsInterval.HOUR, to, dayEnd), -1));
+            }
+        }
     }
 
     /**

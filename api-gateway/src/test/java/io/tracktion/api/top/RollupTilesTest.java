@@ -82,7 +82,7 @@ class RollupTilesTest {
     }
 
     @Test
-    void netTilesCountEveryMinuteOfTheRangeOnceAndReadAtMostHalfAnHourOfMinutesAnEdge() {
+    void netTilesCountEveryMinuteOfTheRangeOnceAndReadAtMostHalfAnHourOfMinutesAnEdgeAndHalfADayOfHours() {
         java.util.Random random = new java.util.Random(11);
         Instant base = at("2026-11-01T00:00:00Z");
         for (int i = 0; i < 1_000; i++) {
@@ -93,12 +93,17 @@ class RollupTilesTest {
             // Each minute's count: +1 for each added window holding it, -1 for each taken away.
             java.util.Map<Instant, Integer> counted = new java.util.HashMap<>();
             long minutesRead = 0;
+            long hoursRead = 0;
             for (RollupTiles.SignedTile net : range.netTiles(Instant.MAX)) {
                 RollupTiles.Tile tile = net.tile();
                 assertThat(tile.from()).isBefore(tile.to());
                 assertThat(net.sign()).isIn(1, -1);
                 for (Instant minute = tile.from(); minute.isBefore(tile.to()); minute = minute.plusSeconds(60)) {
                     counted.merge(minute, net.sign(), Integer::sum);
+                }
+                if (tile.interval() == StatsInterval.HOUR) {
+                    hoursRead += java.time.Duration.between(tile.from(), tile.to()).toHours();
+                    assertThat(java.time.Duration.between(tile.from(), tile.to()).toHours()).isLessThanOrEqualTo(12);
                 }
                 if (tile.interval() == StatsInterval.MINUTE) {
                     assertThat(keptSince).isNotNull();
@@ -120,6 +125,10 @@ class RollupTilesTest {
             long minutesInTiles = range.tiles().stream().filter(t -> t.interval() == StatsInterval.MINUTE)
                     .mapToLong(t -> java.time.Duration.between(t.from(), t.to()).toMinutes()).sum();
             assertThat(minutesRead).isLessThanOrEqualTo(minutesInTiles);
+            long hoursInTiles = range.tiles().stream().filter(t -> t.interval() == StatsInterval.HOUR)
+                    .mapToLong(t -> java.time.Duration.between(t.from(), t.to()).toHours()).sum();
+            assertThat(hoursRead).as("hours read: the tiles' at most, and an hour for each edge of minutes")
+                    .isLessThanOrEqualTo(hoursInTiles + 2);
         }
     }
 
