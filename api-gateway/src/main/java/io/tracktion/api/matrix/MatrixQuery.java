@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * A genre or tag × country grid from the rollups: the best-selling rows by the top list's query, then their windows'
  * splits by buyer country (primary key ranges), read over the range's {@link RollupTiles#netTiles}: the grid shows
- * units and revenue, which subtract exactly, so a long edge of minutes is read as its hour less the other minutes.
+ * units and revenue, which subtract exactly, so a long edge of minutes is read as its hour less the other minutes,
+ * and most of a day's hours as the day less its other hours.
  * Counted as the transformer counts: a sale whose release is not known yet is under {@code unknown}. The period is
  * taken to whole minutes, as for the top lists.
  */
@@ -26,8 +27,9 @@ import java.util.Map;
 public class MatrixQuery {
 
     /**
-     * How long after its end an hour's window is read less its minutes: well past the transformer's grace for late
-     * sales (STATS_GRACE, 10 minutes by default), so that the loader holds the final hour and minutes alike.
+     * How long after its end an hour's window is read less its minutes, and a day's less its hours: well past the
+     * transformer's grace for late sales (STATS_GRACE, 10 minutes by default), so that the loader holds the final
+     * windows of both sizes alike.
      */
     private static final Duration SETTLED_AFTER = Duration.ofHours(1);
 

@@ -105,8 +105,11 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles, @Nullable 
     }
 
     /**
-     * A tile of hours, each day's part with more than half a day of hours read as its whole day less the day's other
-     * hours (at most 12 hour windows a day instead of 23), where the day is settled as the hours of an edge are.
+     * A tile of hours, each day's part of more than half a day read as its whole day less the day's other hours (at
+     * most 12 hour windows a day instead of 23), only for a day that ended by {@code settledBefore}, as for an hour
+     * less its minutes. The day must equal its hours: a sale later than STATS_RETENTION is left out of its hour's
+     * window before its day's (the transformer forgets the finer windows first), and would be counted in the range
+     * here whichever hour of the day it fell in, as it is by an hour less its minutes.
      */
     private static void netHours(Tile hours, Instant settledBefore, List<SignedTile> net) {
         Instant dayEnd;

@@ -5,7 +5,6 @@ import io.tracktion.api.db.Jdbc;
 import io.tracktion.api.stats.StatsInterval;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +51,7 @@ public class TopQuery {
     /**
      * The first entities by the ranking over the range. Summing every entity's windows costs as many rows as entities
      * sold in the range (40,000 artists a day), so first only the best of each window are summed: the {@code depth}
-     * best of each day the range touches (of each hour for a range shorter than {@link #BOUND_BY_HOURS_BELOW}; indexes
+     * best of each day the range touches (of each hour for a range that covers no day whole; indexes
      * stats_day_*_rank_idx, stats_hour_*_rank_idx) are the candidates, and an entity outside all of them has at most
      * the sum of each window's {@code depth}-th value (a window's total bounds any part of it, as no window is
      * negative: a negative contribution only takes back a sale of its own window). When the last entry answered beats
@@ -90,10 +89,8 @@ public class TopQuery {
                     && (long) best.ids().size() * range.windows() > 4L * depth * best.windows()) {
                 continue;
             }
-            // Known exact before the sum when limit candidates are sure to beat every entity never listed.
-            boolean exact = best.complete() || best.cut() != null && best.cut().compareTo(best.bound()) > 0;
             List<TopEntry> entries = top(dimension, range, ranking, limit, best.ids());
-            if (exact || entries.size() == limit
+            if (best.complete() || entries.size() == limit
                     && ranking.valueOf(entries.get(limit - 1)).compareTo(best.bound()) > 0) {
                 return new Answer(entries, depth, best.listed(), best.ids().size());
             }
@@ -117,15 +114,6 @@ public class TopQuery {
     static final int MAX_DEPTH = 3_200;
 
     /**
-     * A range shorter than this is bound by the best of each hour it touches, a longer one by the best of each day.
-     * A day's list bounds all of that day however little of it the range covers: for 24 hours astride two days, the
-     * bound was two whole days of each 50th entity, more than a tag list's 10th entry ever sums, so every 24-hour tag
-     * list needed a second, deeper try. Over longer ranges the whole days dominate and the hours would be dozens of
-     * lists more per try.
-     */
-    static final Duration BOUND_BY_HOURS_BELOW = Duration.ofDays(2);
-
-    /**
      * The best entities of each window the range touches.
      *
      * @param level    the windows listed: hours or days
@@ -133,16 +121,19 @@ public class TopQuery {
      * @param listed   how many entities were among the {@code depth} best of some window
      * @param windows  how many windows listed their best
      * @param bound    the most any entity never listed can have in the range
-     * @param cut      at least limit entities have at least this much in the range (null: fewer were listed)
      * @param complete no window had more than {@code depth} entities: every entity that sold was listed
      */
     private record Best(StatsInterval level, List<String> ids, int listed, int windows, BigDecimal bound,
-                        @Nullable BigDecimal cut, boolean complete) {
+                        boolean complete) {
     }
 
     private Best bestOfEachWindow(String dimension, RollupTiles range, Ranking ranking, int depth, int limit) {
-        StatsInterval level = Duration.between(range.from(), range.to()).compareTo(BOUND_BY_HOURS_BELOW) < 0
-                ? StatsInterval.HOUR : StatsInterval.DAY;
+        // A day's best bound all of that day however little of it the range covers: for 24 hours astride two days,
+        // two whole days of each 50th tag were more than a tag list's 10th entry, so every such list needed a deeper
+        // try, and a day covered in part gives its candidates no least. A range that covers a day whole is bound by
+        // the days, as its whole days are summed from stats_day, which may hold a late sale that its hours do not.
+        boolean coversADay = range.tiles().stream().anyMatch(tile -> tile.interval() == StatsInterval.DAY);
+        StatsInterval level = coversADay ? StatsInterval.DAY : StatsInterval.HOUR;
         // Days as 24 hours, so the series does not follow the session's time zone over a change of daylight saving.
         // The rows come back to be counted here: the same in SQL (a window function and an aggregate) took ten
         // times as long as reading them.
@@ -180,7 +171,8 @@ public class TopQuery {
         Map<String, BigDecimal> least = new LinkedHashMap<>();
         Map<String, BigDecimal> most = new HashMap<>();
         for (Listed row : rows) {
-            // The least sums the values as they are, so that it never overstates; the most takes a window as at least zero.
+            // The least sums the values as they are, so that it never overstates; the most takes a window as at least
+            // zero.
             least.merge(row.entityId(), range.covers(level, row.window()) ? row.value() : BigDecimal.ZERO,
                     BigDecimal::add);
             most.merge(row.entityId(), row.value().max(BigDecimal.ZERO).subtract(mostUnlisted.get(row.window())),
@@ -191,8 +183,10 @@ public class TopQuery {
         // At least limit entities have at least the limit-th least: one whose most is below it cannot be listed.
         BigDecimal cut = least.size() < limit ? null
                 : least.values().stream().sorted(Comparator.reverseOrder()).skip(limit - 1).findFirst().orElseThrow();
-        List<String> ids = least.keySet().stream().filter(id -> cut == null || most.get(id).compareTo(cut) >= 0).toList();
-        return new Best(level, ids, least.size(), listed.size(), bound, cut, listed.values().stream().allMatch(n -> n < depth));
+        List<String> ids = least.keySet().stream()
+                .filter(id -> cut == null || most.get(id).compareTo(cut) >= 0).toList();
+        return new Best(level, ids, least.size(), listed.size(), bound,
+                listed.values().stream().allMatch(n -> n < depth));
     }
 
     /** The top entries among {@code entityIds} (all entities when null), named. */

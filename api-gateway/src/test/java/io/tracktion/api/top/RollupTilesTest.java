@@ -93,17 +93,20 @@ class RollupTilesTest {
             // Each minute's count: +1 for each added window holding it, -1 for each taken away.
             java.util.Map<Instant, Integer> counted = new java.util.HashMap<>();
             long minutesRead = 0;
-            long hoursRead = 0;
+            java.util.Map<Instant, Long> hoursReadADay = new java.util.HashMap<>();
             for (RollupTiles.SignedTile net : range.netTiles(Instant.MAX)) {
                 RollupTiles.Tile tile = net.tile();
                 assertThat(tile.from()).isBefore(tile.to());
+                // SQL reads every window starting in the tile: a tile must begin and end on its windows' bounds.
+                assertThat(tile.interval().floor(tile.from())).isEqualTo(tile.from());
+                assertThat(tile.interval().floor(tile.to())).isEqualTo(tile.to());
                 assertThat(net.sign()).isIn(1, -1);
                 for (Instant minute = tile.from(); minute.isBefore(tile.to()); minute = minute.plusSeconds(60)) {
                     counted.merge(minute, net.sign(), Integer::sum);
                 }
                 if (tile.interval() == StatsInterval.HOUR) {
-                    hoursRead += java.time.Duration.between(tile.from(), tile.to()).toHours();
-                    assertThat(java.time.Duration.between(tile.from(), tile.to()).toHours()).isLessThanOrEqualTo(12);
+                    hoursReadADay.merge(StatsInterval.DAY.floor(tile.from()),
+                            java.time.Duration.between(tile.from(), tile.to()).toHours(), Long::sum);
                 }
                 if (tile.interval() == StatsInterval.MINUTE) {
                     assertThat(keptSince).isNotNull();
@@ -114,7 +117,7 @@ class RollupTilesTest {
                     }
                 }
             }
-            // Hours not settled yet are never read less their minutes.
+            // Windows not settled yet are never read less their parts.
             assertThat(range.netTiles(Instant.EPOCH)).allMatch(net -> net.sign() == 1);
             counted.values().removeIf(count -> count == 0);
             java.util.Map<Instant, Integer> expected = new java.util.HashMap<>();
@@ -125,11 +128,28 @@ class RollupTilesTest {
             long minutesInTiles = range.tiles().stream().filter(t -> t.interval() == StatsInterval.MINUTE)
                     .mapToLong(t -> java.time.Duration.between(t.from(), t.to()).toMinutes()).sum();
             assertThat(minutesRead).isLessThanOrEqualTo(minutesInTiles);
-            long hoursInTiles = range.tiles().stream().filter(t -> t.interval() == StatsInterval.HOUR)
-                    .mapToLong(t -> java.time.Duration.between(t.from(), t.to()).toHours()).sum();
-            assertThat(hoursRead).as("hours read: the tiles' at most, and an hour for each edge of minutes")
-                    .isLessThanOrEqualTo(hoursInTiles + 2);
+            // At most 12 hours a day, and the hour of each edge of minutes read less its minutes.
+            assertThat(hoursReadADay.values()).as(from + " " + to).allMatch(hours -> hours <= 14);
         }
+    }
+
+    @Test
+    void aDayIsReadLessItsOtherHoursOnlyOnceItHasEndedBySettledBefore() {
+        // 03:00 on the 1st to 20:00 on the 2nd: 21 hours of the 1st and 20 of the 2nd, each its day less the others.
+        RollupTiles range = RollupTiles.cover(at("2026-11-01T03:00:00Z"), at("2026-11-02T20:00:00Z"), null);
+        RollupTiles.SignedTile firstDay = new RollupTiles.SignedTile(
+                tile(StatsInterval.DAY, "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z"), 1);
+        RollupTiles.SignedTile firstDaysEarlyHours = new RollupTiles.SignedTile(
+                tile(StatsInterval.HOUR, "2026-11-01T00:00:00Z", "2026-11-01T03:00:00Z"), -1);
+        Instant secondDayEnd = at("2026-11-03T00:00:00Z");
+        for (Instant settledBefore : java.util.List.of(secondDayEnd, secondDayEnd.plusSeconds(60))) {
+            assertThat(range.netTiles(settledBefore)).as("settled before " + settledBefore).containsExactly(
+                    firstDay, firstDaysEarlyHours,
+                    new RollupTiles.SignedTile(tile(StatsInterval.DAY, "2026-11-02T00:00:00Z", "2026-11-03T00:00:00Z"), 1),
+                    new RollupTiles.SignedTile(tile(StatsInterval.HOUR, "2026-11-02T20:00:00Z", "2026-11-03T00:00:00Z"), -1));
+        }
+        assertThat(range.netTiles(secondDayEnd.minusSeconds(60))).containsExactly(firstDay, firstDaysEarlyHours,
+                new RollupTiles.SignedTile(tile(StatsInterval.HOUR, "2026-11-02T00:00:00Z", "2026-11-02T20:00:00Z"), 1));
     }
 
     /** No minutes kept, all kept, or kept from a random minute in the {@code seconds} after {@code from}. */

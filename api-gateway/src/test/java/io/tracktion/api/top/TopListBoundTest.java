@@ -3,6 +3,7 @@ package io.tracktion.api.top;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracktion.api.db.Jdbc;
+import io.tracktion.api.stats.StatsInterval;
 import io.tracktion.api.testing.ApiWithDatabase;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -12,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A top list sums only the best entities of each day its range touches when the bound says no other can reach it
- * ({@link TopQuery#answer}): with more entities a day than one try takes, its answer must equal the sum of every
- * entity, for random ranges, limits and rankings, whether the first try suffices (sales skewed, as in a real store)
- * or not (every entity alike).
+ * A top list sums only the best entities of each window (day, or hour for a range that covers no day whole) its range
+ * touches when the bound says no other can reach it ({@link TopQuery#answer}): with more entities a window than one
+ * try takes, its answer must equal the sum of every entity, for random ranges, limits and rankings, whether the first
+ * try suffices (sales skewed, as in a real store) or not (every entity alike), with edges of minutes and ties.
  */
 class TopListBoundTest {
 
@@ -84,11 +85,63 @@ class TopListBoundTest {
             TopQuery.Answer answer = query.answer("artist", range, Ranking.REVENUE, 10);
             assertThat(answer.entries()).as(range.from() + " " + range.to())
                     .isEqualTo(query.everyEntity("artist", range, Ranking.REVENUE, 10));
-            assertThat(answer.depth()).as("not every entity summed").isPositive();
+            // Deeper than 200 would list all 400 artists, and need no bound at all.
+            assertThat(answer.depth()).as("not every entity summed, nor every one listed").isBetween(1, 200);
             summed += answer.summed();
             ranges++;
         }
         assertThat(summed).as("candidates summed for " + ranges + " lists of 10").isLessThan(ranges * 20);
+    }
+
+    @Test
+    void rangesWithEdgesOfMinutesAndTiedEntitiesEqualTheSumOfEveryEntity() {
+        // Minute windows, their hours and days summed from them; two prices only, so that many entities tie.
+        Random random = new Random(13);
+        StringBuilder minutes = new StringBuilder();
+        for (int artist = 0; artist < ARTISTS; artist++) {
+            for (int hour = 0; hour < DAYS * 24; hour++) {
+                java.util.Set<Integer> soldIn = new java.util.HashSet<>();
+                for (int sale = random.nextInt(2 + 12 / (artist + 1)); sale > 0; sale--) {
+                    soldIn.add(random.nextInt(60));
+                }
+                for (int minute : soldIn) {
+                    int units = 1 + random.nextInt(2);
+                    BigDecimal usd = BigDecimal.valueOf(units * (random.nextBoolean() ? 500L : 700L), 2);
+                    minutes.append(minutes.isEmpty() ? "" : ",").append("('a").append(artist).append("', '")
+                            .append(START.plus(Duration.ofMinutes(hour * 60L + minute))).append("', ").append(units)
+                            .append(", ").append(usd.toPlainString()).append(")");
+                }
+            }
+        }
+        API.execute(insert("stats_minute", minutes) + """
+                ;
+                INSERT INTO stats_hour (dimension, entity_id, window_start, entity_name, units, revenue_usd,
+                    revenue_by_currency, carts, pay_what_you_want_units, overpay_usd, final, version, last_sale_at)
+                SELECT dimension, entity_id, date_trunc('hour', window_start, 'UTC'), entity_id, sum(units),
+                       sum(revenue_usd), '{}', sum(carts), 0, 0, true, 1, max(last_sale_at)
+                FROM stats_minute GROUP BY 1, 2, 3;
+                INSERT INTO stats_day (dimension, entity_id, window_start, entity_name, units, revenue_usd,
+                    revenue_by_currency, carts, pay_what_you_want_units, overpay_usd, final, version, last_sale_at)
+                SELECT dimension, entity_id, date_trunc('day', window_start, 'UTC'), entity_id, sum(units),
+                       sum(revenue_usd), '{}', sum(carts), 0, 0, true, 1, max(last_sale_at)
+                FROM stats_hour GROUP BY 1, 2, 3;
+                ANALYZE stats_minute, stats_hour, stats_day""");
+        TopQuery query = new TopQuery(new Jdbc(API.dataSource()));
+        int hourLevel = 0;
+        for (int i = 0; i < RANGES; i++) {
+            Instant from = START.plusSeconds(random.nextInt(DAYS * 86_400 - 3_600));
+            Instant to = from.plusSeconds(60 + random.nextInt(i % 4 == 0 ? 2 * 86_400 : 86_400));
+            RollupTiles range = RollupTiles.cover(from, to, START); // every minute kept
+            Ranking ranking = random.nextBoolean() ? Ranking.REVENUE : Ranking.UNITS;
+            int limit = 1 + random.nextInt(30);
+            TopQuery.Answer answer = query.answer("artist", range, ranking, limit);
+            assertThat(answer.entries()).as(ranking + " " + limit + " " + from + " " + to)
+                    .isEqualTo(query.everyEntity("artist", range, ranking, limit));
+            if (range.tiles().stream().noneMatch(tile -> tile.interval() == StatsInterval.DAY)) {
+                hourLevel++;
+            }
+        }
+        assertThat(hourLevel).as("ranges bound by their hours").isGreaterThan(RANGES / 2);
     }
 
     @Test
