@@ -186,6 +186,63 @@ class RegistryAvroSerdeTest {
     }
 
     @Test
+    void aLookupWhoseAnswerNeverCameIsAskedAgain() throws Exception {
+        byte[] bytes = RegistryAvroSerde.sale(config).serialize(SALES, sale());
+        // In front of the registry: the first connection is read and never answered, as when an answer is lost;
+        // every later one is relayed to the registry.
+        try (ServerSocket front = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> swallowed = new CopyOnWriteArrayList<>();
+            Thread relay = new Thread(() -> {
+                try {
+                    while (true) {
+                        Socket client = front.accept();
+                        if (swallowed.isEmpty()) {
+                            swallowed.add(client);
+                            continue;
+                        }
+                        Socket server = new Socket(registry.url().getHost(), registry.url().getPort());
+                        pipe(client, server);
+                        pipe(server, client);
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            relay.setDaemon(true);
+            relay.start();
+            var lossy = new SchemaRegistryConfig(URI.create("http://127.0.0.1:" + front.getLocalPort()),
+                    Duration.ofMillis(500));
+
+            Sale read = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> RegistryAvroSerde.sale(lossy).deserialize(SALES, bytes));
+            assertEquals(sale(), read);
+            assertEquals(1, swallowed.size(), "the first connection was swallowed");
+            for (Socket socket : swallowed) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Copies what {@code from} receives to {@code to} until either closes. */
+    private static void pipe(Socket from, Socket to) {
+        Thread copy = new Thread(() -> {
+            try {
+                from.getInputStream().transferTo(to.getOutputStream());
+            } catch (IOException closed) {
+                // either side went away
+            } finally {
+                try {
+                    to.shutdownOutput();
+                } catch (IOException alreadyClosed) {
+                    // nothing left to tell it
+                }
+            }
+        });
+        copy.setDaemon(true);
+        copy.start();
+    }
+
+    @Test
     void theRegistryIsNamedByItsRootNotAnApiPath() {
         var error = assertThrows(IllegalArgumentException.class,
                 () -> SchemaRegistryConfig.of("http://127.0.0.1:8085/apis/ccompat/v7"));

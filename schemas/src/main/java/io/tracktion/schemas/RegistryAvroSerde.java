@@ -68,6 +68,14 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
      */
     private static final long HEADER_TTL_NANOS = 30_000_000_000L;
 
+    /**
+     * A schema lookup that got no answer (a connection closed or timed out, an error status) is asked again after
+     * each of these pauses before the registry is reported unavailable. Apicurio's client retries only some statuses:
+     * once (in CI) the registry's answer to one lookup never arrived, and the record failed although the registry was
+     * up and the next request would have been answered.
+     */
+    private static final long[] LOOKUP_PAUSES_MILLIS = {250, 1_000};
+
     /** A topic's header as Apicurio's serde last wrote it, and when. */
     private record CachedHeader(byte[] bytes, long atNanos) {
     }
@@ -185,27 +193,48 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
                     + " encoding (C3 01)");
         }
         int schemaId = ByteBuffer.wrap(data, 1, 4).getInt();
-        Object value;
-        try {
-            value = deserializer.deserialize(topic, data);
-        } catch (RuntimeException e) {
-            if (statusOf(e) == 404) {
-                throw new UnknownSchemaIdException("Cannot decode " + type.getSimpleName() + ": schema id " + schemaId
-                        + " is not in the schema registry at " + registry.url(), schemaId, e);
+        Object value = null;
+        for (int attempt = 0; value == null; attempt++) {
+            try {
+                value = deserializer.deserialize(topic, data);
+            } catch (RuntimeException e) {
+                if (statusOf(e) == 404) {
+                    throw new UnknownSchemaIdException("Cannot decode " + type.getSimpleName() + ": schema id "
+                            + schemaId + " is not in the schema registry at " + registry.url(), schemaId, e);
+                }
+                if (isRegistryFailure(e)) {
+                    String unanswered = "Cannot fetch schema id " + schemaId + " from the schema registry at "
+                            + registry.url();
+                    if (attempt == LOOKUP_PAUSES_MILLIS.length) {
+                        throw unavailable(unanswered, e);
+                    }
+                    pause(LOOKUP_PAUSES_MILLIS[attempt], unanswered, e);
+                    continue;
+                }
+                // The registry answered; the body does not fit the schema (truncated, corrupt).
+                throw new SerializationException("Cannot decode " + type.getSimpleName() + " written with schema id "
+                        + schemaId + ": " + rootMessage(e), e);
             }
-            if (isRegistryFailure(e)) {
-                throw unavailable("Cannot fetch schema id " + schemaId + " from the schema registry at "
-                        + registry.url(), e);
+            if (value == null) {
+                throw new SerializationException("Cannot decode " + type.getSimpleName() + ": schema id " + schemaId
+                        + " gave no record");
             }
-            // The registry answered; the body does not fit the schema (truncated, corrupt).
-            throw new SerializationException("Cannot decode " + type.getSimpleName() + " written with schema id "
-                    + schemaId + ": " + rootMessage(e), e);
         }
         if (!type.isInstance(value)) {
             throw new SerializationException("Cannot decode " + type.getSimpleName() + ": schema id " + schemaId
-                    + " is a " + (value == null ? "null" : value.getClass().getSimpleName()) + " record");
+                    + " is a " + value.getClass().getSimpleName() + " record");
         }
         return type.cast(value);
+    }
+
+    /** Before a lookup is asked again: Apicurio's client does not retry a request whose answer never came. */
+    private static void pause(long millis, String unanswered, RuntimeException failure) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(unanswered, failure);
+        }
     }
 
     /**
