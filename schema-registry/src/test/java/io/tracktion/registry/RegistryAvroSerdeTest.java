@@ -161,17 +161,7 @@ class RegistryAvroSerdeTest {
         // Accepts connections and reads requests, and never says a word: a stuck registry.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<Socket> held = new CopyOnWriteArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(silent.accept());
-                    }
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+            acceptEach(silent, held::add);
             var stuck = new SchemaRegistryConfig(URI.create("http://127.0.0.1:" + silent.getLocalPort()),
                     Duration.ofMillis(500));
 
@@ -192,24 +182,15 @@ class RegistryAvroSerdeTest {
         // every later one is relayed to the registry.
         try (ServerSocket front = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<Socket> swallowed = new CopyOnWriteArrayList<>();
-            Thread relay = new Thread(() -> {
-                try {
-                    while (true) {
-                        Socket client = front.accept();
-                        if (swallowed.isEmpty()) {
-                            swallowed.add(client);
-                            continue;
-                        }
-                        Socket server = new Socket(registry.url().getHost(), registry.url().getPort());
-                        pipe(client, server);
-                        pipe(server, client);
-                    }
-                } catch (IOException closed) {
-                    // the test is over
+            acceptEach(front, client -> {
+                if (swallowed.isEmpty()) {
+                    swallowed.add(client);
+                    return;
                 }
+                Socket server = new Socket(registry.url().getHost(), registry.url().getPort());
+                pipe(client, server);
+                pipe(server, client);
             });
-            relay.setDaemon(true);
-            relay.start();
             var lossy = new SchemaRegistryConfig(URI.create("http://127.0.0.1:" + front.getLocalPort()),
                     Duration.ofMillis(500));
 
@@ -221,6 +202,25 @@ class RegistryAvroSerdeTest {
                 socket.close();
             }
         }
+    }
+
+    private interface ConnectionHandler {
+        void accept(Socket connection) throws IOException;
+    }
+
+    /** Hands each connection that {@code server} accepts to {@code handler}, on a thread of its own, until it closes. */
+    private static void acceptEach(ServerSocket server, ConnectionHandler handler) {
+        Thread acceptor = new Thread(() -> {
+            try {
+                while (true) {
+                    handler.accept(server.accept());
+                }
+            } catch (IOException closed) {
+                // the test is over
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     /** Copies what {@code from} receives to {@code to} until either closes. */

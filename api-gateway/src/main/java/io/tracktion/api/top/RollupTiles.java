@@ -2,11 +2,11 @@ package io.tracktion.api.top;
 
 import io.micronaut.core.annotation.Nullable;
 import io.tracktion.api.stats.StatsInterval;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A time range cut into as few rollup windows as possible: whole days from {@code stats_day}, the hours at its
@@ -68,65 +68,48 @@ public record RollupTiles(Instant from, Instant to, List<Tile> tiles, @Nullable 
      * window by window; not for distinct carts, as one cart can have items in several minutes. Only for an hour whose
      * other minutes are kept, and an hour or a day that ended by {@code settledBefore}: the loader writes the minute,
      * hour and day windows from three topics, so a window still open can be behind or ahead of its parts, and its
-     * difference with them wrong.
+     * difference with them wrong. A window must also equal its parts: a sale later than STATS_RETENTION is left out of
+     * the finer windows first (the transformer forgets them first), and would be counted here whichever part of its
+     * window it fell in.
      */
     public List<SignedTile> netTiles(Instant settledBefore) {
         List<SignedTile> net = new ArrayList<>();
         for (Tile tile : tiles) {
-            if (tile.interval() == StatsInterval.DAY) {
-                net.add(new SignedTile(tile, 1));
-                continue;
-            }
-            if (tile.interval() == StatsInterval.HOUR) {
-                netHours(tile, settledBefore, net);
-                continue;
-            }
-            // A range of minutes shorter than an hour can straddle two: each hour's part on its own.
-            Instant hourEnd;
-            for (Instant from = tile.from(); from.isBefore(tile.to()); from = hourEnd) {
-                Instant hour = StatsInterval.HOUR.floor(from);
-                hourEnd = hour.plus(Duration.ofHours(1));
-                Instant to = tile.to().isBefore(hourEnd) ? tile.to() : hourEnd;
-                if (Duration.between(from, to).toMinutes() <= MOST_MINUTES_ADDED || !isKept(hour, minutesKeptSince)
-                        || hourEnd.isAfter(settledBefore)) {
-                    net.add(new SignedTile(new Tile(StatsInterval.MINUTE, from, to), 1));
-                    continue;
-                }
-                net.add(new SignedTile(new Tile(StatsInterval.HOUR, hour, hourEnd), 1));
-                if (hour.isBefore(from)) {
-                    net.add(new SignedTile(new Tile(StatsInterval.MINUTE, hour, from), -1));
-                }
-                if (to.isBefore(hourEnd)) {
-                    net.add(new SignedTile(new Tile(StatsInterval.MINUTE, to, hourEnd), -1));
-                }
+            switch (tile.interval()) {
+                case DAY -> net.add(new SignedTile(tile, 1));
+                case HOUR -> net(tile, StatsInterval.DAY, MOST_HOURS_ADDED,
+                        day -> !StatsInterval.DAY.next(day).isAfter(settledBefore), net);
+                case MINUTE -> net(tile, StatsInterval.HOUR, MOST_MINUTES_ADDED,
+                        hour -> isKept(hour, minutesKeptSince) && !StatsInterval.HOUR.next(hour).isAfter(settledBefore),
+                        net);
             }
         }
         return List.copyOf(net);
     }
 
     /**
-     * A tile of hours, each day's part of more than half a day read as its whole day less the day's other hours (at
-     * most 12 hour windows a day instead of 23), only for a day that ended by {@code settledBefore}, as for an hour
-     * less its minutes. The day must equal its hours: a sale later than STATS_RETENTION is left out of its hour's
-     * window before its day's (the transformer forgets the finer windows first), and would be counted in the range
-     * here whichever hour of the day it fell in, as it is by an hour less its minutes.
+     * A tile cut at the bounds of the {@code whole} windows that hold its windows (a range of minutes shorter than an
+     * hour can straddle two); each piece of more than {@code mostAdded} windows read as its whole window less the
+     * whole's other windows, where {@code readWhole} allows it for the whole window starting then.
      */
-    private static void netHours(Tile hours, Instant settledBefore, List<SignedTile> net) {
-        Instant dayEnd;
-        for (Instant from = hours.from(); from.isBefore(hours.to()); from = dayEnd) {
-            Instant day = StatsInterval.DAY.floor(from);
-            dayEnd = StatsInterval.DAY.next(day);
-            Instant to = hours.to().isBefore(dayEnd) ? hours.to() : dayEnd;
-            if (Duration.between(from, to).toHours() <= MOST_HOURS_ADDED || dayEnd.isAfter(settledBefore)) {
-                net.add(new SignedTile(new Tile(StatsInterval.HOUR, from, to), 1));
+    private static void net(Tile tile, StatsInterval whole, long mostAdded, Predicate<Instant> readWhole,
+                            List<SignedTile> net) {
+        StatsInterval part = tile.interval();
+        Instant wholeEnd;
+        for (Instant from = tile.from(); from.isBefore(tile.to()); from = wholeEnd) {
+            Instant start = whole.floor(from);
+            wholeEnd = whole.next(start);
+            Instant to = tile.to().isBefore(wholeEnd) ? tile.to() : wholeEnd;
+            if (part.between(from, to) <= mostAdded || !readWhole.test(start)) {
+                net.add(new SignedTile(new Tile(part, from, to), 1));
                 continue;
             }
-            net.add(new SignedTile(new Tile(StatsInterval.DAY, day, dayEnd), 1));
-            if (day.isBefore(from)) {
-                net.add(new SignedTile(new Tile(StatsInterval.HOUR, day, from), -1));
+            net.add(new SignedTile(new Tile(whole, start, wholeEnd), 1));
+            if (start.isBefore(from)) {
+                net.add(new SignedTile(new Tile(part, start, from), -1));
             }
-            if (to.isBefore(dayEnd)) {
-                net.add(new SignedTile(new Tile(StatsInterval.HOUR, to, dayEnd), -1));
+            if (to.isBefore(wholeEnd)) {
+                net.add(new SignedTile(new Tile(part, to, wholeEnd), -1));
             }
         }
     }

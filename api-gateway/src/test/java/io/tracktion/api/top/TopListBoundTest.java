@@ -106,26 +106,13 @@ class TopListBoundTest {
                 }
                 for (int minute : soldIn) {
                     int units = 1 + random.nextInt(2);
-                    BigDecimal usd = BigDecimal.valueOf(units * (random.nextBoolean() ? 500L : 700L), 2);
-                    minutes.append(minutes.isEmpty() ? "" : ",").append("('a").append(artist).append("', '")
-                            .append(START.plus(Duration.ofMinutes(hour * 60L + minute))).append("', ").append(units)
-                            .append(", ").append(usd.toPlainString()).append(")");
+                    appendWindow(minutes, artist, START.plus(Duration.ofMinutes(hour * 60L + minute)), units,
+                            BigDecimal.valueOf(units * (random.nextBoolean() ? 500L : 700L), 2));
                 }
             }
         }
-        API.execute(insert("stats_minute", minutes) + """
-                ;
-                INSERT INTO stats_hour (dimension, entity_id, window_start, entity_name, units, revenue_usd,
-                    revenue_by_currency, carts, pay_what_you_want_units, overpay_usd, final, version, last_sale_at)
-                SELECT dimension, entity_id, date_trunc('hour', window_start, 'UTC'), entity_id, sum(units),
-                       sum(revenue_usd), '{}', sum(carts), 0, 0, true, 1, max(last_sale_at)
-                FROM stats_minute GROUP BY 1, 2, 3;
-                INSERT INTO stats_day (dimension, entity_id, window_start, entity_name, units, revenue_usd,
-                    revenue_by_currency, carts, pay_what_you_want_units, overpay_usd, final, version, last_sale_at)
-                SELECT dimension, entity_id, date_trunc('day', window_start, 'UTC'), entity_id, sum(units),
-                       sum(revenue_usd), '{}', sum(carts), 0, 0, true, 1, max(last_sale_at)
-                FROM stats_hour GROUP BY 1, 2, 3;
-                ANALYZE stats_minute, stats_hour, stats_day""");
+        API.execute(insert("stats_minute", minutes) + "; " + sumInto("stats_hour", "hour", "stats_minute") + "; "
+                + sumInto("stats_day", "day", "stats_hour") + "; ANALYZE stats_minute, stats_hour, stats_day");
         TopQuery query = new TopQuery(new Jdbc(API.dataSource()));
         int hourLevel = 0;
         for (int i = 0; i < RANGES; i++) {
@@ -196,21 +183,28 @@ class TopListBoundTest {
                         1 + random.nextInt(mostUnitsAnHour.applyAsInt(artist)));
             }
         }
-        API.execute(insert("stats_hour", hours) + """
-                ;
-                INSERT INTO stats_day (dimension, entity_id, window_start, entity_name, units, revenue_usd,
-                    revenue_by_currency, carts, pay_what_you_want_units, overpay_usd, final, version, last_sale_at)
-                SELECT dimension, entity_id, date_trunc('day', window_start, 'UTC'), entity_id, sum(units),
-                       sum(revenue_usd), '{}', sum(carts), 0, 0, true, 1, max(last_sale_at)
-                FROM stats_hour GROUP BY 1, 2, 3;
-                ANALYZE stats_hour, stats_day""");
+        API.execute(insert("stats_hour", hours) + "; " + sumInto("stats_day", "day", "stats_hour")
+                + "; ANALYZE stats_hour, stats_day");
     }
 
     /** An artist's window as a row of {@link #insert}'s VALUES: its units, each at a random price. */
     private static void appendWindow(StringBuilder rows, Random random, int artist, Instant start, int units) {
-        BigDecimal usd = BigDecimal.valueOf((long) units * (100 + random.nextInt(900)), 2);
+        appendWindow(rows, artist, start, units, BigDecimal.valueOf((long) units * (100 + random.nextInt(900)), 2));
+    }
+
+    private static void appendWindow(StringBuilder rows, int artist, Instant start, int units, BigDecimal usd) {
         rows.append(rows.isEmpty() ? "" : ",").append("('a").append(artist).append("', '").append(start).append("', ")
                 .append(units).append(", ").append(usd.toPlainString()).append(")");
+    }
+
+    /** The windows of a finer table summed into a coarser one, by UTC {@code unit} (hour or day). */
+    private static String sumInto(String coarser, String unit, String finer) {
+        return """
+                INSERT INTO %s (dimension, entity_id, window_start, entity_name, units, revenue_usd,
+                    revenue_by_currency, carts, pay_what_you_want_units, overpay_usd, final, version, last_sale_at)
+                SELECT dimension, entity_id, date_trunc('%s', window_start, 'UTC'), entity_id, sum(units),
+                       sum(revenue_usd), '{}', sum(carts), 0, 0, true, 1, max(last_sale_at)
+                FROM %s GROUP BY 1, 2, 3""".formatted(coarser, unit, finer);
     }
 
     /** The artists' windows into a rollup table, with one cart per unit. */
