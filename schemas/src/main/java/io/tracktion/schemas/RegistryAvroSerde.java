@@ -193,38 +193,37 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
                     + " encoding (C3 01)");
         }
         int schemaId = ByteBuffer.wrap(data, 1, 4).getInt();
-        Object value = null;
-        for (int attempt = 0; value == null; attempt++) {
+        Object value = decode(topic, data, schemaId);
+        if (!type.isInstance(value)) {
+            throw new SerializationException("Cannot decode " + type.getSimpleName() + ": schema id " + schemaId
+                    + " is a " + (value == null ? "null" : value.getClass().getSimpleName()) + " record");
+        }
+        return type.cast(value);
+    }
+
+    /** Apicurio's decoding of the wire format; a lookup that got no answer is asked again. */
+    private Object decode(String topic, byte[] data, int schemaId) {
+        for (int attempt = 0; ; attempt++) {
             try {
-                value = deserializer.deserialize(topic, data);
+                return deserializer.deserialize(topic, data);
             } catch (RuntimeException e) {
                 if (statusOf(e) == 404) {
                     throw new UnknownSchemaIdException("Cannot decode " + type.getSimpleName() + ": schema id "
                             + schemaId + " is not in the schema registry at " + registry.url(), schemaId, e);
                 }
-                if (isRegistryFailure(e)) {
-                    String unanswered = "Cannot fetch schema id " + schemaId + " from the schema registry at "
-                            + registry.url();
-                    if (attempt == LOOKUP_PAUSES_MILLIS.length) {
-                        throw unavailable(unanswered, e);
-                    }
-                    pause(LOOKUP_PAUSES_MILLIS[attempt], unanswered, e);
-                    continue;
+                if (!isRegistryFailure(e)) {
+                    // The registry answered; the body does not fit the schema (truncated, corrupt).
+                    throw new SerializationException("Cannot decode " + type.getSimpleName()
+                            + " written with schema id " + schemaId + ": " + rootMessage(e), e);
                 }
-                // The registry answered; the body does not fit the schema (truncated, corrupt).
-                throw new SerializationException("Cannot decode " + type.getSimpleName() + " written with schema id "
-                        + schemaId + ": " + rootMessage(e), e);
-            }
-            if (value == null) {
-                throw new SerializationException("Cannot decode " + type.getSimpleName() + ": schema id " + schemaId
-                        + " gave no record");
+                String unanswered = "Cannot fetch schema id " + schemaId + " from the schema registry at "
+                        + registry.url();
+                if (attempt == LOOKUP_PAUSES_MILLIS.length) {
+                    throw unavailable(unanswered, e);
+                }
+                pause(LOOKUP_PAUSES_MILLIS[attempt], unanswered, e);
             }
         }
-        if (!type.isInstance(value)) {
-            throw new SerializationException("Cannot decode " + type.getSimpleName() + ": schema id " + schemaId
-                    + " is a " + value.getClass().getSimpleName() + " record");
-        }
-        return type.cast(value);
     }
 
     /** Before a lookup is asked again: Apicurio's client does not retry a request whose answer never came. */
