@@ -80,11 +80,10 @@ final class BinaryCopy {
                 buffer[length++] = (byte) (0x80 | c & 0x3F);
             }
         }
-        int bytes = length - lengthAt - 4;
-        buffer[lengthAt] = (byte) (bytes >>> 24);
-        buffer[lengthAt + 1] = (byte) (bytes >>> 16);
-        buffer[lengthAt + 2] = (byte) (bytes >>> 8);
-        buffer[lengthAt + 3] = (byte) bytes;
+        int end = length;
+        length = lengthAt;
+        int32(end - lengthAt - 4);
+        length = end;
         return this;
     }
 
