@@ -70,9 +70,10 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
 
     /**
      * A schema lookup that got no answer (a connection closed or timed out, an error status) is asked again after
-     * each of these pauses before the registry is reported unavailable. Apicurio's client retries only some statuses:
-     * once (in CI) the registry's answer to one lookup never arrived, and the record failed although the registry was
-     * up and the next request would have been answered.
+     * each of these pauses before the registry is reported unavailable. Here, not in the client's own retry
+     * ({@link RegistryClients}): that one tests only the exception it is thrown, and Apicurio's HTTP adapter wraps
+     * every failure, a closed connection included, so it never retries one. Once (in CI) the registry's answer to one
+     * lookup never arrived, and the record failed although the next request would have been answered.
      */
     private static final long[] LOOKUP_PAUSES_MILLIS = {250, 1_000};
 

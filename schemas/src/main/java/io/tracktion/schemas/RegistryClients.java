@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
  * The HTTP client that Apicurio's serdes use to ask the registry, one per registry configuration and shared by
  * all serdes of the JVM. Apicurio's own client has no timeouts: a request that the registry never answers
  * waits until the server drops the connection, 30 minutes later, with the stream thread that asked blocked all
- * along. Ours gives up on a silent connection after {@link SchemaRegistryConfig#requestTimeout()}, tries twice more
- * as Apicurio's own client does (250 ms apart, then 500), and the serde then reports the registry as unavailable
- * (retriable), as it does when the registry is down. Any other client setting (authentication, TLS) would be made
+ * along. Ours gives up on a silent connection after {@link SchemaRegistryConfig#requestTimeout()}; Apicurio's retry
+ * is switched on, but its HTTP adapter wraps the failures it would retry, so the serde asks a decoding lookup again
+ * itself ({@link RegistryAvroSerde}) and then reports the registry as unavailable (retriable), as it does when the
+ * registry is down. Any other client setting (authentication, TLS) would be made
  * here too: Apicurio's serde configuration does not reach a client given to it.
  */
 final class RegistryClients {
