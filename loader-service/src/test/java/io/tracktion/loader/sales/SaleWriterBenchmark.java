@@ -1,6 +1,5 @@
 package io.tracktion.loader.sales;
 
-import io.tracktion.loader.batch.Transactions;
 import io.tracktion.loader.testing.Sales;
 import io.tracktion.schemas.ReleaseUrls;
 import io.tracktion.schemas.Sale;
@@ -8,6 +7,7 @@ import io.tracktion.testsupport.Postgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,13 +64,17 @@ public final class SaleWriterBenchmark {
             throws Exception {
         int rows = batches.stream().mapToInt(List::size).sum();
         long start = System.nanoTime();
-        int[] inserted = {0};
-        for (List<Sale> batch : batches) {
-            Transactions.inTransaction(dataSource, c -> inserted[0] += writer.write(c, batch).inserted());
+        int inserted = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            for (List<Sale> batch : batches) {
+                inserted += writer.write(c, batch).inserted();
+                c.commit();
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%-14s %,9d rows (%,d inserted) in %6.2f s = %,9.0f rows/s, batches of %d%n",
-                what, rows, inserted[0], seconds, rows / seconds, batches.get(0).size());
+                what, rows, inserted, seconds, rows / seconds, batches.get(0).size());
     }
 
     /** The physical limit here: the same rows copied into a table with sale's columns and nothing else. */
@@ -95,8 +99,13 @@ public final class SaleWriterBenchmark {
             for (int first = 0; first < connections; first++) {
                 int from = first;
                 done.add(copiers.submit(() -> {
-                    for (int i = from; i < batches.size(); i += connections) {
-                        copy(dataSource, table, batches.get(i));
+                    // One connection per copier, as the loader's consumers have: a new one is a new server process.
+                    try (Connection c = dataSource.getConnection()) {
+                        c.setAutoCommit(false);
+                        for (int i = from; i < batches.size(); i += connections) {
+                            copy(c, table, batches.get(i));
+                            c.commit();
+                        }
                     }
                     return null;
                 }));
@@ -113,20 +122,18 @@ public final class SaleWriterBenchmark {
                 connections == 1 ? "" : "s");
     }
 
-    private static void copy(DataSource dataSource, String table, List<Sale> batch) throws SQLException {
-        Transactions.inTransaction(dataSource, c -> {
-            BinaryCopy rows = new BinaryCopy().header();
-            batch.forEach(sale -> SaleInsert.appendBinary(rows,
-                    new SaleInsert.Row(sale, ReleaseUrls.release(sale.getUrl()).orElse(null), null)));
-            rows.trailer();
-            try {
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + SaleInsert.COLUMNS
-                                + ") FROM STDIN (FORMAT binary)",
-                        new ByteArrayInputStream(rows.buffer(), 0, rows.length()), 1 << 16);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    private static void copy(Connection c, String table, List<Sale> batch) throws SQLException {
+        BinaryCopy rows = new BinaryCopy().header();
+        batch.forEach(sale -> SaleInsert.appendBinary(rows,
+                new SaleInsert.Row(sale, ReleaseUrls.release(sale.getUrl()).orElse(null), null)));
+        rows.trailer();
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + SaleInsert.COLUMNS
+                            + ") FROM STDIN (FORMAT binary)",
+                    new ByteArrayInputStream(rows.buffer(), 0, rows.length()), 1 << 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<List<Sale>> batches(String prefix, int rows, int batchSize) {
