@@ -121,6 +121,39 @@ class MigrationTest {
         }
     }
 
+    /** V12: the loader finds a release's sales by artist and time from then on, so the sales already stored need their spans. */
+    @Test
+    void existingSalesGiveEachReleasePageAndArtistNameItsFirstSale() throws Exception {
+        DataSource db = postgres.dataSource(postgres.newDatabase());
+        Flyway.configure().dataSource(db).target("11").load().migrate();
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.execute("SELECT sale_month_partition('2025-05-01T00:00:00Z'), sale_month_partition('2025-06-01T00:00:00Z')");
+            String insert = """
+                    INSERT INTO sale (sale_id, event_id, sold_at, artist, item_type, title, currency, amount_paid,
+                                      amount_paid_usd, pay_what_you_want, raw_item, release_url)
+                    VALUES ('%s', 'e', '%s', '%s', 'album', 't', 'EUR', 1, 1, false, '{}', %s)""";
+            String lanterns = "'https://velvet.bandcamp.com/album/lanterns'";
+            s.execute(insert.formatted("s1", "2025-06-02T00:00:00Z", "Velvet", lanterns));
+            s.execute(insert.formatted("s2", "2025-05-20T00:00:00Z", "Velvet", lanterns));
+            s.execute(insert.formatted("s3", "2025-06-03T00:00:00Z", "The Velvet", lanterns));
+            s.execute(insert.formatted("s4", "2025-05-01T00:00:00Z", "Velvet", "'https://velvet.bandcamp.com/album/kessel'"));
+            s.execute(insert.formatted("s5", "2025-05-01T00:00:00Z", "Velvet", "NULL"));
+        }
+        assertEquals(true, Flyway.configure().dataSource(db).load().migrate().success);
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.execute("SET TIME ZONE 'UTC'");
+            var rs = s.executeQuery("SELECT release_url, artist, first_sold_at FROM release_sale_span ORDER BY 1, 2");
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+            }
+            assertEquals(java.util.List.of(
+                    "https://velvet.bandcamp.com/album/kessel Velvet 2025-05-01 00:00:00+00",
+                    "https://velvet.bandcamp.com/album/lanterns The Velvet 2025-06-03 00:00:00+00",
+                    "https://velvet.bandcamp.com/album/lanterns Velvet 2025-05-20 00:00:00+00"), rows);
+        }
+    }
+
     @Test
     void existingRollupWindowsGetTheirSplitByBuyerCountryFromTheSales() throws Exception {
         DataSource db = postgres.dataSource(postgres.newDatabase());

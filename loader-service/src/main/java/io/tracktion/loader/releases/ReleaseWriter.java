@@ -7,11 +7,13 @@ import io.tracktion.schemas.ReleaseLabel;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,15 +75,24 @@ public final class ReleaseWriter {
             INSERT INTO artist_name (artist_id, name, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (artist_id, name) DO UPDATE SET first_seen_at = least(artist_name.first_seen_at, excluded.first_seen_at),
                 last_seen_at = greatest(artist_name.last_seen_at, excluded.last_seen_at)""";
-    /** The release's sales, in every month, follow its current attribution (null while it is not known). */
+    /** The release's ids its sales carry: null while it is not known. */
+    private static final String ATTRIBUTION = """
+            SELECT CASE WHEN status = 'known' THEN release_id END AS release_id,
+                   CASE WHEN status = 'known' THEN artist_id END AS artist_id,
+                   CASE WHEN status = 'known' THEN label_id END AS label_id
+            FROM release WHERE url = ?""";
+    /**
+     * The release's sales, in every month, follow its current attribution. They are found by the artist names they
+     * were sold under, from the first time under each ({@code release_sale_span}, written with the sales), through
+     * the index by artist and time: a release read just after its first sales reads minutes of its artist's sales.
+     */
     static final String ATTRIBUTE_SALES = """
             UPDATE sale SET release_id = r.release_id, artist_id = r.artist_id, label_id = r.label_id
-            FROM (SELECT CASE WHEN status = 'known' THEN release_id END AS release_id,
-                         CASE WHEN status = 'known' THEN artist_id END AS artist_id,
-                         CASE WHEN status = 'known' THEN label_id END AS label_id
-                  FROM release WHERE url = ?) AS r
-            WHERE sale.release_url = ?
-              AND (sale.release_id, sale.artist_id, sale.label_id) IS DISTINCT FROM (r.release_id, r.artist_id, r.label_id)""";
+            FROM (%s) AS r, release_sale_span AS span
+            WHERE span.release_url = ? AND sale.artist = span.artist AND sale.sold_at >= span.first_sold_at
+              AND sale.release_url = span.release_url
+              AND (sale.release_id, sale.artist_id, sale.label_id) IS DISTINCT FROM (r.release_id, r.artist_id, r.label_id)"""
+            .formatted(ATTRIBUTION);
 
     /** Writes the releases in order; any failure is thrown and leaves the transaction to be rolled back. */
     public void write(Connection connection, List<Release> releases) throws SQLException {
@@ -96,14 +107,27 @@ public final class ReleaseWriter {
              PreparedStatement tag = connection.prepareStatement(UPSERT_TAG);
              PreparedStatement deleteTags = connection.prepareStatement(DELETE_TAGS);
              PreparedStatement insertTag = connection.prepareStatement(INSERT_TAG);
+             PreparedStatement attribution = connection.prepareStatement(ATTRIBUTION);
              PreparedStatement attributeSales = connection.prepareStatement(ATTRIBUTE_SALES)) {
             for (Release record : releases) {
-                if (write(record, artist, artistName, label, release, tag, deleteTags, insertTag)) {
+                List<String> before = attribution(attribution, record.getUrl());
+                // Most reads of a release change none of its ids: its sales are then left unread.
+                if (write(record, artist, artistName, label, release, tag, deleteTags, insertTag)
+                        && !attribution(attribution, record.getUrl()).equals(before)) {
                     attributeSales.setString(1, record.getUrl());
                     attributeSales.setString(2, record.getUrl());
                     attributeSales.executeUpdate();
                 }
             }
+        }
+    }
+
+    /** The ids the release's sales carry now: three nulls while it is not known or has no row. */
+    private static List<String> attribution(PreparedStatement attribution, String url) throws SQLException {
+        attribution.setString(1, url);
+        try (ResultSet row = attribution.executeQuery()) {
+            return row.next() ? Arrays.asList(row.getString(1), row.getString(2), row.getString(3))
+                    : Arrays.asList(null, null, null);
         }
     }
 

@@ -13,6 +13,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +58,21 @@ public final class SaleWriter {
             ON CONFLICT (code) DO NOTHING""";
 
     /**
+     * Each release page's artist names and the first time it sold under each, lowered where the batch has an earlier
+     * sale. Rows already right are not touched (no row lock, no write); the rows come sorted so that two consumers
+     * meeting the same new pairs take their locks in the same order.
+     */
+    private static final String RELEASE_SPANS = """
+            INSERT INTO release_sale_span (release_url, artist, first_sold_at)
+            SELECT b.release_url, b.artist, b.first_sold_at
+            FROM unnest(?::text[], ?::text[], ?::timestamptz[]) AS b (release_url, artist, first_sold_at)
+            WHERE NOT EXISTS (SELECT 1 FROM release_sale_span s
+                              WHERE s.release_url = b.release_url AND s.artist = b.artist
+                                AND s.first_sold_at <= b.first_sold_at)
+            ON CONFLICT (release_url, artist) DO UPDATE SET first_sold_at = excluded.first_sold_at
+            WHERE excluded.first_sold_at < release_sale_span.first_sold_at""";
+
+    /**
      * Whether the last batch held sales already stored: a replay (offsets reset, a restored database) goes on
      * through the staging table, rather than paying a refused copy for every batch, until a batch has none.
      * Shared by the loader's consumers: it only picks the faster way, and either way writes the same rows.
@@ -85,6 +101,7 @@ public final class SaleWriter {
             replaying = written.alreadyPresent() > 0;
         }
         addCountries(connection, written.accepted(sales));
+        addReleaseSpans(connection, written.accepted(rows));
         return written;
     }
 
@@ -177,6 +194,32 @@ public final class SaleWriter {
             insert.setArray(1, connection.createArrayOf("text", latest.keySet().toArray()));
             insert.setArray(2, connection.createArrayOf("text",
                     latest.values().stream().map(Sale::getCountry).toArray()));
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Where the written sales' releases sold ({@code release_sale_span}), for the release writer to find their sales by
+     * artist and time when the release's attribution changes: table sale has no index by release page, which cost
+     * more than the rest of a sale's write.
+     */
+    private static void addReleaseSpans(Connection connection, List<SaleInsert.Row> rows) throws SQLException {
+        Map<List<String>, Instant> first = new TreeMap<>(Comparator.comparing((List<String> key) -> key.get(0))
+                .thenComparing(key -> key.get(1)));
+        for (SaleInsert.Row row : rows) {
+            if (row.releaseUrl() != null) {
+                first.merge(List.of(row.releaseUrl(), row.sale().getArtist()), row.sale().getSoldAt(),
+                        (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        if (first.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(RELEASE_SPANS)) {
+            insert.setArray(1, connection.createArrayOf("text", first.keySet().stream().map(key -> key.get(0)).toArray()));
+            insert.setArray(2, connection.createArrayOf("text", first.keySet().stream().map(key -> key.get(1)).toArray()));
+            insert.setArray(3, connection.createArrayOf("timestamptz",
+                    first.values().stream().map(Instant::toString).toArray()));
             insert.executeUpdate();
         }
     }

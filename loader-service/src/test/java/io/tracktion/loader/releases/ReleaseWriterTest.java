@@ -3,10 +3,13 @@ package io.tracktion.loader.releases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracktion.loader.batch.Transactions;
+import io.tracktion.loader.sales.SaleWriter;
+import io.tracktion.loader.testing.Sales;
 import io.tracktion.schemas.EntityIds;
 import io.tracktion.schemas.Release;
 import io.tracktion.schemas.ReleaseArtist;
 import io.tracktion.schemas.ReleaseLabel;
+import io.tracktion.schemas.Sale;
 import io.tracktion.testsupport.Postgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -70,9 +73,50 @@ class ReleaseWriterTest {
         }
     }
 
-    /** Every release read updates its sales' attribution: they are found by an index, never by reading table sale. */
+    /**
+     * A release read after its first sales gives them its ids, and a later read that moves it to another label moves
+     * them: all of its sales, in every month and under every name its artist had, however the batches came, and no
+     * other release's.
+     */
     @Test
-    void findsAReleasesSalesByAnIndexOnTheirPageUrl() throws SQLException {
+    void aReleaseReadAfterItsSalesGivesEachOfThemItsIdsAndNoOtherSale() throws SQLException {
+        DataSource db = POSTGRES.dataSource(POSTGRES.newMigratedDatabase());
+        String page = ARTIST_URL + "/album/lanterns";
+        SaleWriter sales = new SaleWriter();
+        // The second batch holds the release's earliest sale, forty days before the first batch's.
+        Transactions.inTransaction(db, c -> sales.write(c, List.of(
+                sale("late", page + "?from=discover", "Velvet Orrery", READ.plusSeconds(3_600)),
+                sale("other-release", ARTIST_URL + "/album/kessel-bay", "Velvet Orrery", READ.plusSeconds(3_700)))));
+        Transactions.inTransaction(db, c -> sales.write(c, List.of(
+                sale("early", page, "Velvet Orrery", READ.minusSeconds(40 * 86_400)),
+                sale("renamed", page, "The Velvet Orrery", READ))));
+        assertThat(rows(db, "SELECT artist, first_sold_at FROM release_sale_span WHERE release_url = '" + page
+                + "' ORDER BY artist")).containsExactly("The Velvet Orrery|2026-03-02 12:00:00+00",
+                "Velvet Orrery|2026-01-21 12:00:00+00");
+        String attribution = "SELECT sale_id, release_id, label_id FROM sale ORDER BY sale_id";
+        assertThat(rows(db, attribution)).containsExactly("early|null|null", "late|null|null",
+                "other-release|null|null", "renamed|null|null");
+
+        Release known = release("lanterns", READ.plusSeconds(7_200), "Velvet Orrery", null, "Harbour Light");
+        Transactions.inTransaction(db, c -> writer.write(c, List.of(known)));
+        String release = EntityIds.release(page);
+        String label = EntityIds.label(LABEL_URL);
+        assertThat(rows(db, attribution)).containsExactly("early|" + release + "|" + label,
+                "late|" + release + "|" + label, "other-release|null|null", "renamed|" + release + "|" + label);
+
+        String otherLabelUrl = "https://tidewater.bandcamp.com";
+        Release relabelled = release("lanterns", READ.plusSeconds(10_800), "Velvet Orrery", null, "Tidewater",
+                otherLabelUrl);
+        Transactions.inTransaction(db, c -> writer.write(c, List.of(relabelled)));
+        String otherLabel = EntityIds.label(otherLabelUrl);
+        assertThat(rows(db, attribution)).containsExactly("early|" + release + "|" + otherLabel,
+                "late|" + release + "|" + otherLabel, "other-release|null|null",
+                "renamed|" + release + "|" + otherLabel);
+    }
+
+    /** Every release read that changes its ids updates its sales: they are found by an index, never by reading table sale. */
+    @Test
+    void findsAReleasesSalesByAnIndexOnTheirArtistAndTime() throws SQLException {
         DataSource db = POSTGRES.dataSource(POSTGRES.newMigratedDatabase());
         String url = "'" + ARTIST_URL + "/album/lanterns'";
 
@@ -88,7 +132,12 @@ class ReleaseWriterTest {
         }
 
         assertThat(String.join("\n", plan)).doesNotContainPattern("Seq Scan on sale")
-                .containsPattern("Index Scan (using|on) sale_\\d{4}_\\d{2}_release_url_sold_at_idx");
+                .containsPattern("Index Scan (using|on) sale_\\d{4}_\\d{2}_artist_sold_at_sale_id_idx");
+    }
+
+    private static Sale sale(String id, String url, String artist, Instant at) {
+        return Sales.builder(id).setUrl(url).setArtist(artist).setArtistUrl(ARTIST_URL).setSoldAt(at).setCartSoldAt(at)
+                .build();
     }
 
     private DataSource written(Release... releases) throws SQLException {
@@ -100,12 +149,17 @@ class ReleaseWriterTest {
     }
 
     private static Release release(String slug, Instant read, String artist, String location, String label) {
+        return release(slug, read, artist, location, label, LABEL_URL);
+    }
+
+    private static Release release(String slug, Instant read, String artist, String location, String label,
+                                   String labelUrl) {
         String url = ARTIST_URL + "/album/" + slug;
         return Release.newBuilder().setUrl(url).setId(EntityIds.release(url)).setStatus("known")
                 .setFirstSeenAt(read.minusSeconds(10)).setFetchedAt(read).setHttpStatus(200).setSource("json-ld")
                 .setKind("album").setTitle(slug).setTracks(List.of()).setFormats(List.of())
                 .setArtist(new ReleaseArtist(EntityIds.artist(ARTIST_URL), artist, ARTIST_URL, null, location))
-                .setLabel(new ReleaseLabel(EntityIds.label(LABEL_URL), label, LABEL_URL, 338L, null))
+                .setLabel(new ReleaseLabel(EntityIds.label(labelUrl), label, labelUrl, 338L, null))
                 .build();
     }
 
