@@ -107,13 +107,13 @@ public final class ReleaseWriter {
              PreparedStatement tag = connection.prepareStatement(UPSERT_TAG);
              PreparedStatement deleteTags = connection.prepareStatement(DELETE_TAGS);
              PreparedStatement insertTag = connection.prepareStatement(INSERT_TAG);
-             PreparedStatement attribution = connection.prepareStatement(ATTRIBUTION);
+             PreparedStatement readAttribution = connection.prepareStatement(ATTRIBUTION);
              PreparedStatement attributeSales = connection.prepareStatement(ATTRIBUTE_SALES)) {
             for (Release record : releases) {
-                List<String> before = attribution(attribution, record.getUrl());
+                List<String> before = attribution(readAttribution, record.getUrl());
                 // Most reads of a release change none of its ids: its sales are then left unread.
                 if (write(record, artist, artistName, label, release, tag, deleteTags, insertTag)
-                        && !attribution(attribution, record.getUrl()).equals(before)) {
+                        && !attribution(readAttribution, record.getUrl()).equals(before)) {
                     attributeSales.setString(1, record.getUrl());
                     attributeSales.setString(2, record.getUrl());
                     attributeSales.executeUpdate();
@@ -123,9 +123,9 @@ public final class ReleaseWriter {
     }
 
     /** The ids the release's sales carry now: three nulls while it is not known or has no row. */
-    private static List<String> attribution(PreparedStatement attribution, String url) throws SQLException {
-        attribution.setString(1, url);
-        try (ResultSet row = attribution.executeQuery()) {
+    private static List<String> attribution(PreparedStatement readAttribution, String url) throws SQLException {
+        readAttribution.setString(1, url);
+        try (ResultSet row = readAttribution.executeQuery()) {
             return row.next() ? Arrays.asList(row.getString(1), row.getString(2), row.getString(3))
                     : Arrays.asList(null, null, null);
         }

@@ -13,7 +13,6 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +58,8 @@ public final class SaleWriter {
 
     /**
      * Each release page's artist names and the first time it sold under each, lowered where the batch has an earlier
-     * sale. Rows already right are not touched (no row lock, no write); the rows come sorted so that two consumers
-     * meeting the same new pairs take their locks in the same order.
+     * sale. Rows already right are not touched (no row lock, no write); the rest are written in key order, whatever
+     * the plan, so that two consumers meeting the same new pairs take their locks in the same order.
      */
     private static final String RELEASE_SPANS = """
             INSERT INTO release_sale_span (release_url, artist, first_sold_at)
@@ -69,6 +68,7 @@ public final class SaleWriter {
             WHERE NOT EXISTS (SELECT 1 FROM release_sale_span s
                               WHERE s.release_url = b.release_url AND s.artist = b.artist
                                 AND s.first_sold_at <= b.first_sold_at)
+            ORDER BY b.release_url, b.artist
             ON CONFLICT (release_url, artist) DO UPDATE SET first_sold_at = excluded.first_sold_at
             WHERE excluded.first_sold_at < release_sale_span.first_sold_at""";
 
@@ -204,24 +204,30 @@ public final class SaleWriter {
      * more than the rest of a sale's write.
      */
     private static void addReleaseSpans(Connection connection, List<SaleInsert.Row> rows) throws SQLException {
-        Map<List<String>, Instant> first = new TreeMap<>(Comparator.comparing((List<String> key) -> key.get(0))
-                .thenComparing(key -> key.get(1)));
+        Map<ReleaseArtist, Instant> first = new HashMap<>();
         for (SaleInsert.Row row : rows) {
             if (row.releaseUrl() != null) {
-                first.merge(List.of(row.releaseUrl(), row.sale().getArtist()), row.sale().getSoldAt(),
+                first.merge(new ReleaseArtist(row.releaseUrl(), row.sale().getArtist()), row.sale().getSoldAt(),
                         (a, b) -> a.isBefore(b) ? a : b);
             }
         }
         if (first.isEmpty()) {
             return;
         }
+        List<Map.Entry<ReleaseArtist, Instant>> spans = List.copyOf(first.entrySet());
         try (PreparedStatement insert = connection.prepareStatement(RELEASE_SPANS)) {
-            insert.setArray(1, connection.createArrayOf("text", first.keySet().stream().map(key -> key.get(0)).toArray()));
-            insert.setArray(2, connection.createArrayOf("text", first.keySet().stream().map(key -> key.get(1)).toArray()));
+            insert.setArray(1, connection.createArrayOf("text",
+                    spans.stream().map(span -> span.getKey().releaseUrl()).toArray()));
+            insert.setArray(2, connection.createArrayOf("text",
+                    spans.stream().map(span -> span.getKey().artist()).toArray()));
             insert.setArray(3, connection.createArrayOf("timestamptz",
-                    first.values().stream().map(Instant::toString).toArray()));
+                    spans.stream().map(span -> span.getValue().toString()).toArray()));
             insert.executeUpdate();
         }
+    }
+
+    /** A release page and an artist name its sales carry: a row of {@code release_sale_span}. */
+    private record ReleaseArtist(String releaseUrl, String artist) {
     }
 
     private static boolean isAsciiLetter(char c) {

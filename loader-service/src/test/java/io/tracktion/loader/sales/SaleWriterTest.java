@@ -285,6 +285,43 @@ class SaleWriterTest {
     }
 
     /** Writes and commits on one new connection; whether the write made the connection's staging table. */
+    /**
+     * Each release page keeps the first time it sold under each artist name, whichever way its sales were written:
+     * lowered by an earlier sale in a later batch (here a replay, through the staging table), never raised, and
+     * not given by a sale the table refused.
+     */
+    @Test
+    void keepsTheFirstSaleOfEachReleaseUnderEachArtistNameTheTableAccepted() throws SQLException {
+        String page = ReleaseUrls.release(Sales.sale("x").getUrl()).orElseThrow();
+        Instant noon = Instant.parse("2025-06-15T12:00:00Z");
+        assertThat(writeOnOneConnection(List.of(
+                Sales.builder("noon").setSoldAt(noon).build(),
+                Sales.builder("later").setSoldAt(noon.plusSeconds(60)).build()))).as("staging table used").isFalse();
+        assertThat(spans()).containsExactly(page + "|" + Sales.sale("x").getArtist() + "|2025-06-15 12:00:00+00");
+
+        assertThat(writeOnOneConnection(List.of(
+                Sales.builder("noon").setSoldAt(noon).build(), // stored already: the batch goes through staging
+                Sales.builder("morning").setSoldAt(noon.minusSeconds(3_600)).build(),
+                Sales.builder("evening").setSoldAt(noon.plusSeconds(3_600)).build(),
+                Sales.builder("refused").setArtist("Another Name").setRawItemJson("{").build(),
+                Sales.builder("no-release").setArtist("Another Name").setUrl("https://x.bandcamp.com/").build())))
+                .as("staging table used").isTrue();
+        assertThat(spans()).containsExactly(page + "|" + Sales.sale("x").getArtist() + "|2025-06-15 11:00:00+00");
+    }
+
+    private List<String> spans() throws SQLException {
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute("SET TIME ZONE 'UTC'");
+            try (var rows = s.executeQuery("SELECT release_url, artist, first_sold_at FROM release_sale_span ORDER BY 1, 2")) {
+                List<String> found = new java.util.ArrayList<>();
+                while (rows.next()) {
+                    found.add(rows.getString(1) + "|" + rows.getString(2) + "|" + rows.getString(3));
+                }
+                return found;
+            }
+        }
+    }
+
     private boolean writeOnOneConnection(List<Sale> sales) throws SQLException {
         try (var c = dataSource.getConnection()) {
             c.setAutoCommit(false);
