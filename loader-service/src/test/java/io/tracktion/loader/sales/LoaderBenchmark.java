@@ -26,7 +26,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  *
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.cp
- * java -cp target/test-classes:target/classes:$(cat target/test.cp) io.tracktion.loader.sales.LoaderBenchmark [sales [consumers]]
+ * java -cp target/test-classes:target/classes:$(cat target/test.cp) io.tracktion.loader.sales.LoaderBenchmark [sales [consumers [warm-up sales]]]
  * </pre>
  */
 public final class LoaderBenchmark {
@@ -39,62 +39,39 @@ public final class LoaderBenchmark {
     public static void main(String[] args) throws Exception {
         int sales = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int consumers = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 400_000;
         KafkaCluster kafka = new KafkaCluster();
         Postgres postgres = new Postgres();
         kafka.start();
         postgres.start();
         try (SalesProducer producer = new SalesProducer(kafka)) {
-            List<List<Sale>> batches = SaleWriterBenchmark.batches("bench", sales, TRANSACTION);
-            long published = System.nanoTime();
-            Map<Integer, Long> ends = new HashMap<>();
-            for (List<Sale> batch : batches) {
-                for (RecordMetadata sent : producer.commit(SalesProducer.records(batch))) {
-                    ends.merge(sent.partition(), sent.offset() + 1, Math::max);
-                }
+            // The JIT compiles the loader's path over its first few hundred thousand sales, with a fifth of the
+            // machine: a running loader has long paid for that, and the raw COPY below runs warm after it. So the
+            // loader first loads warm-up sales into a database of their own, in this JVM, and is then started on
+            // a fresh database that holds their offsets, from which it reads on.
+            Map<Integer, Long> warm = publish(producer, "warm", warmUp, Map.of());
+            if (warmUp > 0) {
+                String warmDatabase = postgres.newMigratedDatabase();
+                load(kafka, postgres, warmDatabase, consumers, Map.of(), warm);
             }
-            System.out.printf(Locale.ROOT, "published %,d sales in %.1f s%n", sales, (System.nanoTime() - published) / 1e9);
+            Map<Integer, Long> ends = publish(producer, "bench", sales, warm);
 
             String database = postgres.newMigratedDatabase();
             DataSource db = postgres.dataSource(database);
-            long started = System.nanoTime();
-            try (Loader loader = Loader.start(kafka, postgres, database, SchemaRegistry.url(),
-                    Map.of("loader.sales-consumers", consumers));
-                 Connection watch = db.getConnection();
-                 PreparedStatement offsets = watch.prepareStatement(STORED_OFFSETS)) {
-                // The loader stores its offsets in the transaction that writes their rows: reading them (three
-                // rows) watches the load without taking a core from it, as counting the table every 20 ms did.
-                // On one connection: a new one each time is a new server process, forked 50 times a second.
-                long end = sum(ends);
-                long first = 0;
-                long half = 0;
-                long storedAtHalf = 0;
-                Map<Integer, Long> stored = Map.of();
-                while (!stored.equals(ends)) {
-                    Thread.sleep(20);
-                    stored = storedOffsets(offsets);
-                    if (first == 0 && !stored.isEmpty()) {
-                        first = System.nanoTime();
-                    }
-                    if (half == 0 && sum(stored) >= end / 2) {
-                        half = System.nanoTime();
-                        storedAtHalf = sum(stored);
-                    }
-                }
-                long last = System.nanoTime();
-                long rows = count(db);
-                if (rows != sales) {
-                    throw new IllegalStateException("The loader stored its last offsets with " + rows
-                            + " rows in table sale, not " + sales);
-                }
-                System.out.printf(Locale.ROOT, "loader    %,9d sales in %6.2f s from the first batch = %,9.0f sales/s "
-                                + "(%.1f s from its start), %d consumer%s%n", sales, (last - first) / 1e9,
-                        sales / ((last - first) / 1e9), (last - started) / 1e9, consumers, consumers == 1 ? "" : "s");
-                // Offsets count the transaction markers too, one per partition and producer transaction of
-                // 5,000 sales: the share of the sales after half-way is taken from them, within 0.1 %.
-                double secondHalf = sales * (double) (end - storedAtHalf) / end;
-                System.out.printf(Locale.ROOT, "  second half (sustained, JIT warm): %,9.0f sales in %6.2f s = %,9.0f sales/s%n",
-                        secondHalf, (last - half) / 1e9, secondHalf / ((last - half) / 1e9));
+            storeOffsets(db, warm);
+            Load load = load(kafka, postgres, database, consumers, warm, ends);
+            long rows = count(db);
+            if (rows != sales) {
+                throw new IllegalStateException("The loader stored its last offsets with " + rows
+                        + " rows in table sale, not " + sales);
             }
+            System.out.printf(Locale.ROOT, "loader    %,9d sales in %6.2f s from the first batch = %,9.0f sales/s "
+                            + "(%.1f s from its start), %d consumer%s, after %,d warm-up sales%n", sales,
+                    load.seconds(), sales / load.seconds(), load.fromStart(), consumers, consumers == 1 ? "" : "s",
+                    warmUp);
+            double secondHalf = sales * load.secondHalfShare();
+            System.out.printf(Locale.ROOT, "  second half (sustained):           %,9.0f sales in %6.2f s = %,9.0f sales/s%n",
+                    secondHalf, load.secondHalfSeconds(), secondHalf / load.secondHalfSeconds());
             SaleWriterBenchmark.rawCopy(db, SaleWriterBenchmark.batches("raw", sales, TRANSACTION));
             if (consumers > 1) {
                 SaleWriterBenchmark.rawCopy(db, SaleWriterBenchmark.batches("raw", sales, TRANSACTION), consumers);
@@ -102,6 +79,81 @@ public final class LoaderBenchmark {
         } finally {
             postgres.stop();
             kafka.stop();
+        }
+    }
+
+    /** The sales on the topic, in producer transactions of {@link #TRANSACTION}; the partitions' end offsets after. */
+    private static Map<Integer, Long> publish(SalesProducer producer, String prefix, int sales, Map<Integer, Long> before)
+            throws Exception {
+        Map<Integer, Long> ends = new HashMap<>(before);
+        if (sales == 0) {
+            return ends;
+        }
+        long published = System.nanoTime();
+        for (List<Sale> batch : SaleWriterBenchmark.batches(prefix, sales, TRANSACTION)) {
+            for (RecordMetadata sent : producer.commit(SalesProducer.records(batch))) {
+                ends.merge(sent.partition(), sent.offset() + 1, Math::max);
+            }
+        }
+        System.out.printf(Locale.ROOT, "published %,d %s sales in %.1f s%n", sales, prefix,
+                (System.nanoTime() - published) / 1e9);
+        return ends;
+    }
+
+    /**
+     * How long a load took: from the first batch stored to the last, from the loader's start, and over the second
+     * half of its sales; with the share of the sales in that half.
+     */
+    private record Load(double seconds, double fromStart, double secondHalfSeconds, double secondHalfShare) {
+    }
+
+    /** The loader started on {@code database}, which holds offsets {@code from}, until it has stored {@code to}. */
+    private static Load load(KafkaCluster kafka, Postgres postgres, String database, int consumers,
+                             Map<Integer, Long> from, Map<Integer, Long> to) throws Exception {
+        long started = System.nanoTime();
+        try (Loader loader = Loader.start(kafka, postgres, database, SchemaRegistry.url(),
+                Map.of("loader.sales-consumers", consumers));
+             Connection watch = postgres.dataSource(database).getConnection();
+             PreparedStatement offsets = watch.prepareStatement(STORED_OFFSETS)) {
+            // The loader stores its offsets in the transaction that writes their rows: reading them (three
+            // rows) watches the load without taking a core from it, as counting the table every 20 ms did.
+            // On one connection: a new one each time is a new server process, forked 50 times a second.
+            long start = sum(from);
+            long end = sum(to);
+            long first = 0;
+            long half = 0;
+            long storedAtHalf = 0;
+            Map<Integer, Long> stored = from;
+            while (!stored.equals(to)) {
+                Thread.sleep(20);
+                stored = storedOffsets(offsets);
+                if (first == 0 && sum(stored) > start) {
+                    first = System.nanoTime();
+                }
+                if (half == 0 && sum(stored) - start >= (end - start) / 2) {
+                    half = System.nanoTime();
+                    storedAtHalf = sum(stored);
+                }
+            }
+            long last = System.nanoTime();
+            // Offsets count the transaction markers too, one per partition and producer transaction of
+            // 5,000 sales: the share of the sales after half-way is taken from them, within 0.1 %.
+            return new Load((last - first) / 1e9, (last - started) / 1e9, (last - half) / 1e9,
+                    (double) (end - storedAtHalf) / (end - start));
+        }
+    }
+
+    /** Offsets as the loader stores them, so that a loader started on the database reads on from there. */
+    private static void storeOffsets(DataSource db, Map<Integer, Long> offsets) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO consumer_offset (consumer, topic, partition, next_offset) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<Integer, Long> offset : offsets.entrySet()) {
+                insert.setString(1, SalesListener.GROUP_ID);
+                insert.setString(2, Topics.SALES_NAME);
+                insert.setInt(3, offset.getKey());
+                insert.setLong(4, offset.getValue());
+                insert.executeUpdate();
+            }
         }
     }
 
