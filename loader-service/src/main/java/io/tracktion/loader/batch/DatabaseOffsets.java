@@ -73,13 +73,23 @@ public final class DatabaseOffsets {
     /** Stores, for each partition of the batch, the offset after its last record. */
     public static void advance(Connection connection, String consumer, ConsumerRecords<?, ?> records)
             throws SQLException {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            var inPartition = records.records(partition);
+            next.put(partition, inPartition.get(inPartition.size() - 1).offset() + 1);
+        }
+        store(connection, consumer, next);
+    }
+
+    /** Stores the next offset to read of each partition. */
+    public static void store(Connection connection, String consumer, Map<TopicPartition, Long> next)
+            throws SQLException {
         try (PreparedStatement store = connection.prepareStatement(STORE)) {
-            for (TopicPartition partition : records.partitions()) {
-                var inPartition = records.records(partition);
+            for (Map.Entry<TopicPartition, Long> partition : next.entrySet()) {
                 store.setString(1, consumer);
-                store.setString(2, partition.topic());
-                store.setInt(3, partition.partition());
-                store.setLong(4, inPartition.get(inPartition.size() - 1).offset() + 1);
+                store.setString(2, partition.getKey().topic());
+                store.setInt(3, partition.getKey().partition());
+                store.setLong(4, partition.getValue());
                 store.addBatch();
             }
             store.executeBatch();

@@ -1,5 +1,6 @@
 package io.tracktion.loader.sales;
 
+import io.tracktion.loader.batch.DatabaseOffsets;
 import io.tracktion.loader.testing.Loader;
 import io.tracktion.loader.testing.SalesProducer;
 import io.tracktion.schemas.Sale;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Sales per second from Kafka into PostgreSQL through the whole loader (poll, decode through the registry, COPY,
@@ -145,15 +147,10 @@ public final class LoaderBenchmark {
 
     /** Offsets as the loader stores them, so that a loader started on the database reads on from there. */
     private static void storeOffsets(DataSource db, Map<Integer, Long> offsets) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO consumer_offset (consumer, topic, partition, next_offset) VALUES (?, ?, ?, ?)")) {
-            for (Map.Entry<Integer, Long> offset : offsets.entrySet()) {
-                insert.setString(1, SalesListener.GROUP_ID);
-                insert.setString(2, Topics.SALES_NAME);
-                insert.setInt(3, offset.getKey());
-                insert.setLong(4, offset.getValue());
-                insert.executeUpdate();
-            }
+        Map<TopicPartition, Long> next = new HashMap<>();
+        offsets.forEach((partition, offset) -> next.put(new TopicPartition(Topics.SALES_NAME, partition), offset));
+        try (Connection c = db.getConnection()) {
+            DatabaseOffsets.store(c, SalesListener.GROUP_ID, next);
         }
     }
 
