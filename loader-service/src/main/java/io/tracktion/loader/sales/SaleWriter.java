@@ -100,8 +100,9 @@ public final class SaleWriter {
             written = writeThroughStaging(connection, rows);
             replaying = written.alreadyPresent() > 0;
         }
-        addCountries(connection, written.accepted(sales));
-        addReleaseSpans(connection, written.accepted(rows));
+        List<SaleInsert.Row> accepted = written.accepted(rows);
+        addCountries(connection, accepted);
+        addReleaseSpans(connection, accepted);
         return written;
     }
 
@@ -178,9 +179,10 @@ public final class SaleWriter {
      * the name of the latest sale that gives it. Picked here rather than by SQL over the staging table, which sorted
      * a whole batch to find a few dozen countries.
      */
-    private static void addCountries(Connection connection, List<Sale> sales) throws SQLException {
+    private static void addCountries(Connection connection, List<SaleInsert.Row> rows) throws SQLException {
         Map<String, Sale> latest = new TreeMap<>();
-        for (Sale sale : sales) {
+        for (SaleInsert.Row row : rows) {
+            Sale sale = row.sale();
             String code = sale.getCountryCode();
             if (code != null && code.length() == 2 && isAsciiLetter(code.charAt(0)) && isAsciiLetter(code.charAt(1))) {
                 latest.merge(code.toUpperCase(Locale.ROOT), sale,
