@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,9 +90,11 @@ class HttpSalesFeedTest {
 
     @Test
     void aSlowServerTimesOut() throws Exception {
+        // The server answers only once the client has given up, however long that takes.
+        CountDownLatch clientGaveUp = new CountDownLatch(1);
         try (var server = ScriptedFeedServer.start(request -> {
             try {
-                Thread.sleep(3000);
+                clientGaveUp.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -99,6 +102,7 @@ class HttpSalesFeedTest {
         })) {
             assertThatThrownBy(() -> feed(server, Duration.ofMillis(300)).initial())
                     .isInstanceOf(FeedUnavailableException.class);
+            clientGaveUp.countDown();
         }
     }
 
