@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -80,6 +81,16 @@ public final class SaleWriter {
     private volatile boolean replaying;
 
     /**
+     * The release spans this process has seen committed: the table holds each pair with a first sale no later than
+     * this. A batch writes only the pairs it would lower, rather than have PostgreSQL look each one up (a seventh of
+     * its time in a load, BENCHMARKS.md). Filled by {@link #committed} after the caller's commit, never before: a
+     * batch rolled back writes its spans again when it is retried.
+     */
+    private final Map<ReleaseArtist, Instant> committedSpans = new ConcurrentHashMap<>();
+    /** Enough for the pages selling in a day; past it the memory starts again, and the table answers meanwhile. */
+    private static final int REMEMBERED_SPANS = 100_000;
+
+    /**
      * Writes the sales. Rows the table refuses come back as {@link Rejection}s; any other failure is thrown and
      * leaves the transaction to be rolled back, so the caller retries the whole batch.
      */
@@ -102,8 +113,19 @@ public final class SaleWriter {
         }
         List<SaleInsert.Row> accepted = written.accepted(rows);
         addCountries(connection, accepted);
-        addReleaseSpans(connection, accepted);
-        return written;
+        return written.withReleaseSpans(addReleaseSpans(connection, accepted));
+    }
+
+    /**
+     * Tells the writer that the transaction of {@code written} committed, so that later batches skip its release
+     * spans while they are no earlier. Not called for a batch rolled back.
+     */
+    public void committed(WriteResult written) {
+        if (committedSpans.size() + written.releaseSpans().size() > REMEMBERED_SPANS) {
+            committedSpans.clear();
+        }
+        written.releaseSpans().forEach((span, first) -> committedSpans.merge(span, first,
+                (kept, other) -> kept.isBefore(other) ? kept : other));
     }
 
     /** The batch copied into the fact table as new sales; null, and nothing written, if the table refuses it. */
@@ -203,9 +225,10 @@ public final class SaleWriter {
     /**
      * Where the written sales' releases sold ({@code release_sale_span}), for the release writer to find their sales by
      * artist and time when the release's attribution changes: table sale has no index by release page, which cost
-     * more than the rest of a sale's write.
+     * more than the rest of a sale's write. Returns each pair's first sale in the batch, for {@link #committed}.
      */
-    private static void addReleaseSpans(Connection connection, List<SaleInsert.Row> rows) throws SQLException {
+    private Map<ReleaseArtist, Instant> addReleaseSpans(Connection connection, List<SaleInsert.Row> rows)
+            throws SQLException {
         Map<ReleaseArtist, Instant> first = new HashMap<>();
         for (SaleInsert.Row row : rows) {
             if (row.releaseUrl() != null) {
@@ -213,10 +236,15 @@ public final class SaleWriter {
                         (a, b) -> a.isBefore(b) ? a : b);
             }
         }
-        if (first.isEmpty()) {
-            return;
+        List<Map.Entry<ReleaseArtist, Instant>> spans = first.entrySet().stream()
+                .filter(span -> {
+                    Instant stored = committedSpans.get(span.getKey());
+                    return stored == null || span.getValue().isBefore(stored);
+                })
+                .toList();
+        if (spans.isEmpty()) {
+            return first;
         }
-        List<Map.Entry<ReleaseArtist, Instant>> spans = List.copyOf(first.entrySet());
         try (PreparedStatement insert = connection.prepareStatement(RELEASE_SPANS)) {
             insert.setArray(1, connection.createArrayOf("text",
                     spans.stream().map(span -> span.getKey().releaseUrl()).toArray()));
@@ -226,10 +254,11 @@ public final class SaleWriter {
                     spans.stream().map(span -> span.getValue().toString()).toArray()));
             insert.executeUpdate();
         }
+        return first;
     }
 
-    /** A release page and an artist name its sales carry: a row of {@code release_sale_span}. */
-    private record ReleaseArtist(String releaseUrl, String artist) {
+    /** A release page and an artist name its sales carry: the key of a row of {@code release_sale_span}. */
+    public record ReleaseArtist(String releaseUrl, String artist) {
     }
 
     private static boolean isAsciiLetter(char c) {

@@ -99,8 +99,10 @@ public class SalesListener implements ConsumerSeekAware {
                 loaded[0] = load(connection, unwritten);
                 return loaded[0].rejects();
             });
-            stats.batchLoaded(records.count(), loaded[0].inserted(),
-                    loaded[0].alreadyPresent() + records.count() - loaded[0].unwritten(), loaded[0].rejects().size());
+            WriteResult written = loaded[0].written();
+            writer.committed(written);
+            stats.batchLoaded(records.count(), written.inserted(),
+                    written.alreadyPresent() + records.count() - loaded[0].unwritten(), loaded[0].rejects().size());
         } catch (SQLException | RuntimeException e) {
             Batches.rewind(records, consumer);
             stats.batchFailed(e);
@@ -129,11 +131,11 @@ public class SalesListener implements ConsumerSeekAware {
         for (Rejection rejection : written.rejected()) {
             rejects.add(new DeadLetter(decoded.get(rejection.index()), DeadLetters.STAGE_INSERT, rejection.error()));
         }
-        return new Loaded(unwritten.size(), written.inserted(), written.alreadyPresent(), rejects);
+        return new Loaded(unwritten.size(), written, rejects);
     }
 
-    /** What a batch's transaction did: records past the stored offsets, rows new, rows there already, dead letters. */
-    private record Loaded(int unwritten, int inserted, int alreadyPresent, List<DeadLetter> rejects) {
+    /** What a batch's transaction did: records past the stored offsets, what the writer did with them, dead letters. */
+    private record Loaded(int unwritten, WriteResult written, List<DeadLetter> rejects) {
     }
 
     /** The error and, if different, its root cause: a pool timeout alone does not say why PostgreSQL is unreachable. */

@@ -1,9 +1,12 @@
 package io.tracktion.loader.sales;
 
+import io.tracktion.loader.sales.SaleWriter.ReleaseArtist;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,11 +15,23 @@ import java.util.Set;
  * @param inserted       new rows
  * @param alreadyPresent sales whose saleId was in the table already (a replay or a redelivery)
  * @param rejected       sales the table refused; the others were written all the same
+ * @param releaseSpans   the first sale of each release page under each artist name among the sales not refused, which
+ *                       the table holds once the transaction commits ({@link SaleWriter#committed})
  */
-public record WriteResult(int inserted, int alreadyPresent, List<Rejection> rejected) {
+public record WriteResult(int inserted, int alreadyPresent, List<Rejection> rejected,
+                          Map<ReleaseArtist, Instant> releaseSpans) {
 
     public WriteResult {
         rejected = List.copyOf(rejected);
+        releaseSpans = Map.copyOf(releaseSpans);
+    }
+
+    public WriteResult(int inserted, int alreadyPresent, List<Rejection> rejected) {
+        this(inserted, alreadyPresent, rejected, Map.of());
+    }
+
+    WriteResult withReleaseSpans(Map<ReleaseArtist, Instant> spans) {
+        return new WriteResult(inserted, alreadyPresent, rejected, spans);
     }
 
     /** Of the sales given to the write, those the table did not refuse: new or already present. */

@@ -95,8 +95,10 @@ class SaleWriterTest {
         WriteResult one = write(dataSource, List.of(first, Sales.sale("b"), first));
         WriteResult two = write(dataSource, List.of(sameIdOtherTitle, Sales.sale("c")));
 
-        assertThat(one).isEqualTo(new WriteResult(2, 1, List.of()));
-        assertThat(two).isEqualTo(new WriteResult(1, 1, List.of()));
+        assertThat(one).extracting(WriteResult::inserted, WriteResult::alreadyPresent, WriteResult::rejected)
+                .containsExactly(2, 1, List.of());
+        assertThat(two).extracting(WriteResult::inserted, WriteResult::alreadyPresent, WriteResult::rejected)
+                .containsExactly(1, 1, List.of());
         assertThat(table.saleIds("")).containsExactly("a", "b", "c");
         assertThat(table.row("a")).containsEntry("title", "Ágætis byrjun (Vinyl LP) ✨");
     }
@@ -284,7 +286,6 @@ class SaleWriterTest {
         assertThat(table.count("")).isEqualTo(602);
     }
 
-    /** Writes and commits on one new connection; whether the write made the connection's staging table. */
     /**
      * Each release page keeps the first time it sold under each artist name, whichever way its sales were written:
      * lowered by an earlier sale in a later batch (here a replay, through the staging table), never raised, and
@@ -309,6 +310,30 @@ class SaleWriterTest {
         assertThat(spans()).containsExactly(page + "|" + Sales.sale("x").getArtist() + "|2025-06-15 11:00:00+00");
     }
 
+    /**
+     * A span is remembered once its batch has committed, and then not written again while no earlier: the table is
+     * not asked. A span whose batch rolled back is not remembered, so the batch, tried again, writes it.
+     */
+    @Test
+    void remembersOnlyTheReleaseSpansOfCommittedBatches() throws SQLException {
+        String span = ReleaseUrls.release(Sales.sale("x").getUrl()).orElseThrow() + "|" + Sales.sale("x").getArtist();
+        Instant noon = Instant.parse("2025-06-15T12:00:00Z");
+        try (var c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            writer.write(c, List.of(Sales.builder("rolled-back").setSoldAt(noon).build()));
+            c.rollback();
+        }
+        write(dataSource, List.of(Sales.builder("retried").setSoldAt(noon.plusSeconds(60)).build()));
+        assertThat(spans()).containsExactly(span + "|2025-06-15 12:01:00+00");
+
+        // Deleted behind the writer's back, to see what it writes from now on.
+        POSTGRES.execute(database, "DELETE FROM release_sale_span");
+        write(dataSource, List.of(Sales.builder("later").setSoldAt(noon.plusSeconds(120)).build()));
+        assertThat(spans()).as("a later sale of a remembered span").isEmpty();
+        write(dataSource, List.of(Sales.builder("earlier").setSoldAt(noon).build()));
+        assertThat(spans()).containsExactly(span + "|2025-06-15 12:00:00+00");
+    }
+
     private List<String> spans() throws SQLException {
         try (var c = dataSource.getConnection(); var s = c.createStatement()) {
             s.execute("SET TIME ZONE 'UTC'");
@@ -322,11 +347,13 @@ class SaleWriterTest {
         }
     }
 
+    /** Writes and commits on one new connection; whether the write made the connection's staging table. */
     private boolean writeOnOneConnection(List<Sale> sales) throws SQLException {
         try (var c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            writer.write(c, sales);
+            WriteResult written = writer.write(c, sales);
             c.commit();
+            writer.committed(written);
             try (var s = c.createStatement(); var staging = s.executeQuery("SELECT to_regclass('pg_temp.sale_staging')")) {
                 staging.next();
                 return staging.getString(1) != null;
@@ -338,6 +365,7 @@ class SaleWriterTest {
     private WriteResult write(DataSource into, List<Sale> sales) throws SQLException {
         WriteResult[] result = {null};
         Transactions.inTransaction(into, connection -> result[0] = writer.write(connection, sales));
+        writer.committed(result[0]);
         return result[0];
     }
 
