@@ -124,8 +124,12 @@ public final class SaleWriter {
         if (committedSpans.size() + written.releaseSpans().size() > REMEMBERED_SPANS) {
             committedSpans.clear();
         }
-        written.releaseSpans().forEach((span, first) -> committedSpans.merge(span, first,
-                (kept, other) -> kept.isBefore(other) ? kept : other));
+        written.releaseSpans().forEach((span, first) -> {
+            Instant kept = committedSpans.get(span);
+            if (kept == null || first.isBefore(kept)) { // most are remembered already: a read, not a locked write
+                committedSpans.merge(span, first, (stored, other) -> stored.isBefore(other) ? stored : other);
+            }
+        });
     }
 
     /** The batch copied into the fact table as new sales; null, and nothing written, if the table refuses it. */
