@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -206,15 +207,16 @@ public final class SaleWriter {
      * a whole batch to find a few dozen countries.
      */
     private static void addCountries(Connection connection, List<SaleInsert.Row> rows) throws SQLException {
-        Map<String, Sale> latest = new TreeMap<>();
+        Map<String, Sale> latestAsGiven = new HashMap<>(); // a few dozen codes: upper-cased once each, below
         for (SaleInsert.Row row : rows) {
             Sale sale = row.sale();
             String code = sale.getCountryCode();
             if (code != null && code.length() == 2 && isAsciiLetter(code.charAt(0)) && isAsciiLetter(code.charAt(1))) {
-                latest.merge(code.toUpperCase(Locale.ROOT), sale,
-                        (kept, other) -> other.getSoldAt().isAfter(kept.getSoldAt()) ? other : kept);
+                latestAsGiven.merge(code, sale, SaleWriter::later);
             }
         }
+        Map<String, Sale> latest = new TreeMap<>();
+        latestAsGiven.forEach((code, sale) -> latest.merge(code.toUpperCase(Locale.ROOT), sale, SaleWriter::later));
         if (latest.isEmpty()) {
             return;
         }
@@ -265,6 +267,10 @@ public final class SaleWriter {
     public record ReleaseArtist(String releaseUrl, String artist) {
     }
 
+    private static Sale later(Sale kept, Sale other) {
+        return other.getSoldAt().isAfter(kept.getSoldAt()) ? other : kept;
+    }
+
     private static boolean isAsciiLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
@@ -272,8 +278,16 @@ public final class SaleWriter {
     /** The month partitions of the batch's sales, made where missing (in this transaction, so undone with it). */
     private static void ensurePartitions(Connection connection, List<Sale> sales) throws SQLException {
         TreeSet<Instant> months = new TreeSet<>();
+        Instant month = null;
+        Instant nextMonth = null;
         for (Sale sale : sales) {
-            months.add(SaleInsert.monthStart(sale.getSoldAt()));
+            Instant soldAt = sale.getSoldAt();
+            // A batch's sales are mostly of one month: its bounds are computed once, not per sale.
+            if (month == null || soldAt.isBefore(month) || !soldAt.isBefore(nextMonth)) {
+                month = SaleInsert.monthStart(soldAt);
+                nextMonth = month.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
+                months.add(month);
+            }
         }
         try (PreparedStatement ensure = connection.prepareStatement(
                 "SELECT sale_month_partition(m) FROM unnest(?::timestamptz[]) AS m")) {

@@ -162,6 +162,7 @@ class SaleWriterTest {
         }
         write(dataSource, List.of(
                 Sales.builder("may").setSoldAt(Instant.parse("2025-05-31T23:59:59.999999Z")).build(),
+                Sales.builder("july").setSoldAt(Instant.parse("2025-07-01T00:00:00Z")).build(),
                 Sales.builder("june").setSoldAt(Instant.parse("2025-06-01T00:00:00Z")).build(),
                 Sales.builder("elsewhere").setUrl("https://other.bandcamp.com/album/x").build(),
                 Sales.builder("text").setArtist("comma, \"quote\"\nnewline \\N").setTitle("\"\"edges\"")
@@ -179,8 +180,8 @@ class SaleWriterTest {
                     assertThat(rows.getString(6)).isEqualTo("\"\"edges\"");
                 }
             }
-            assertThat(found).containsExactly("elsewhere|sale_2025_06|null|null", "june|sale_2025_06|rel1|art1",
-                    "may|sale_2025_05|rel1|art1", "text|sale_2025_06|rel1|art1");
+            assertThat(found).containsExactly("elsewhere|sale_2025_06|null|null", "july|sale_2025_07|rel1|art1",
+                    "june|sale_2025_06|rel1|art1", "may|sale_2025_05|rel1|art1", "text|sale_2025_06|rel1|art1");
         }
     }
 
