@@ -65,6 +65,7 @@ public final class LoaderBenchmark {
             String database = postgres.newMigratedDatabase();
             DataSource db = postgres.dataSource(database);
             storeOffsets(db, warm);
+            settle(postgres, database);
             Load load = load(kafka, postgres, database, consumers, warm, ends);
             long rows = count(db);
             if (rows != sales) {
@@ -79,15 +80,28 @@ public final class LoaderBenchmark {
             System.out.printf(Locale.ROOT, "  second half (sustained):           %,9.0f sales in %6.2f s = %,9.0f sales/s%n",
                     secondHalf, load.secondHalfSeconds(), secondHalf / load.secondHalfSeconds());
             List<List<Sale>> raw = SaleWriterBenchmark.batches("raw", sales, TRANSACTION);
+            settle(postgres, database);
             SaleWriterBenchmark.rawCopy(db, raw);
             if (consumers > 1) {
+                settle(postgres, database);
                 SaleWriterBenchmark.rawCopy(db, raw, consumers);
             }
-            SaleWriterBenchmark.rawCopyIntoSale(postgres.dataSource(postgres.newMigratedDatabase()), raw, consumers);
+            settle(postgres, database);
+            String empty = postgres.newMigratedDatabase();
+            SaleWriterBenchmark.rawCopyIntoSale(postgres.dataSource(empty), raw, consumers);
         } finally {
             postgres.stop();
             kafka.stop();
         }
+    }
+
+    /**
+     * Vacuums what the last measurement wrote and writes every dirty page out, so that each measurement starts on a
+     * quiet server: not while autovacuum reads the previous one's rows, or a checkpoint writes them.
+     */
+    private static void settle(Postgres postgres, String database) {
+        postgres.execute(database, "VACUUM");
+        postgres.execute(database, "CHECKPOINT");
     }
 
     /** The sales on the topic, in producer transactions of {@link #TRANSACTION}; the partitions' end offsets after. */
