@@ -53,6 +53,8 @@ public final class SaleWriter {
     private static final String MOVE = """
             INSERT INTO sale (%1$s) SELECT %1$s FROM sale_staging
             ON CONFLICT (sold_at, sale_id) DO NOTHING""".formatted(SaleInsert.COLUMNS);
+    /** Spans remembered at most (some 25 MB); past it the memory starts again, and the table answers meanwhile. */
+    private static final int REMEMBERED_SPANS = 100_000;
     /** The codes and names of {@link #addCountries}, as two arrays of the same length. */
     private static final String COUNTRIES = """
             INSERT INTO country (code, name) SELECT * FROM unnest(?::text[], ?::text[])
@@ -83,13 +85,13 @@ public final class SaleWriter {
 
     /**
      * The release spans this process has seen committed: the table holds each pair with a first sale no later than
-     * this. A batch writes only the pairs it would lower, rather than have PostgreSQL look each one up (a seventh of
-     * its time in a load, BENCHMARKS.md). Filled by {@link #committed} after the caller's commit, never before: a
-     * batch rolled back writes its spans again when it is retried.
+     * this, as long as nothing deletes its rows (nothing in the loader does; a database restored to an earlier state
+     * fails the batch in flight, which {@link #forgetCommittedSpans} answers). A batch writes only the pairs it would
+     * lower, rather than have PostgreSQL look each one up (an eighth of its statement time in a load, BENCHMARKS.md).
+     * Filled by {@link #committed} after the caller's commit, never before: a batch rolled back writes its spans again
+     * when it is retried.
      */
     private final Map<ReleaseArtist, Instant> committedSpans = new ConcurrentHashMap<>();
-    /** Enough for the pages selling in a day; past it the memory starts again, and the table answers meanwhile. */
-    private static final int REMEMBERED_SPANS = 100_000;
 
     /**
      * Writes the sales. Rows the table refuses come back as {@link Rejection}s; any other failure is thrown and
@@ -122,15 +124,24 @@ public final class SaleWriter {
      * spans while they are no earlier. Not called for a batch rolled back.
      */
     public void committed(WriteResult written) {
-        if (committedSpans.size() + written.releaseSpans().size() > REMEMBERED_SPANS) {
-            committedSpans.clear();
-        }
         written.releaseSpans().forEach((span, first) -> {
             Instant kept = committedSpans.get(span);
             if (kept == null || first.isBefore(kept)) { // most are remembered already: a read, not a locked write
                 committedSpans.merge(span, first, (stored, other) -> stored.isBefore(other) ? stored : other);
             }
         });
+        if (committedSpans.size() > REMEMBERED_SPANS) {
+            committedSpans.clear();
+        }
+    }
+
+    /**
+     * Forgets every span remembered, so that the next batches write theirs whatever the table holds: when a batch
+     * failed (the database may have gone back to an earlier state, a restore or a failover) or partitions were
+     * assigned (the consumer may read from an earlier offset).
+     */
+    public void forgetCommittedSpans() {
+        committedSpans.clear();
     }
 
     /** The batch copied into the fact table as new sales; null, and nothing written, if the table refuses it. */

@@ -87,6 +87,7 @@ public class SalesListener implements ConsumerSeekAware {
     /** Resumes each partition where the database says: the offset stored with the last rows it wrote. */
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions, KafkaSeeker seeker) {
+        writer.forgetCommittedSpans();
         Batches.seekToStored(database.offsets(), GROUP_ID, partitions, seeker);
     }
 
@@ -104,6 +105,7 @@ public class SalesListener implements ConsumerSeekAware {
             stats.batchLoaded(records.count(), written.inserted(),
                     written.alreadyPresent() + records.count() - loaded[0].unwritten(), loaded[0].rejects().size());
         } catch (SQLException | RuntimeException e) {
+            writer.forgetCommittedSpans();
             Batches.rewind(records, consumer);
             stats.batchFailed(e);
             LOG.warn("Batch of {} records ({}) not loaded, offsets not committed; retrying in {} ms (failure {} in a row): {}",

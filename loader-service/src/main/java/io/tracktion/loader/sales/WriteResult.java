@@ -15,8 +15,8 @@ import java.util.Set;
  * @param inserted       new rows
  * @param alreadyPresent sales whose saleId was in the table already (a replay or a redelivery)
  * @param rejected       sales the table refused; the others were written all the same
- * @param releaseSpans   the first sale of each release page under each artist name among the sales not refused, which
- *                       the table holds once the transaction commits ({@link SaleWriter#committed})
+ * @param releaseSpans   the first sale of each release page under each artist name among the sales not refused: once
+ *                       the transaction commits, the table holds that time or an earlier one ({@link SaleWriter#committed})
  */
 public record WriteResult(int inserted, int alreadyPresent, List<Rejection> rejected,
                           Map<ReleaseArtist, Instant> releaseSpans) {

@@ -68,8 +68,10 @@ public final class SaleWriterBenchmark {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             for (List<Sale> batch : batches) {
-                inserted += writer.write(c, batch).inserted();
+                WriteResult written = writer.write(c, batch);
                 c.commit();
+                writer.committed(written);
+                inserted += written.inserted();
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;

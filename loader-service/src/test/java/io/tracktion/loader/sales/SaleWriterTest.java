@@ -161,8 +161,9 @@ class SaleWriterTest {
                     + ReleaseUrls.release(Sales.sale("x").getUrl()).orElseThrow() + "', 'known', 'art1', now())");
         }
         write(dataSource, List.of(
-                Sales.builder("may").setSoldAt(Instant.parse("2025-05-31T23:59:59.999999Z")).build(),
+                Sales.builder("june-end").setSoldAt(Instant.parse("2025-06-30T23:59:59.999999Z")).build(),
                 Sales.builder("july").setSoldAt(Instant.parse("2025-07-01T00:00:00Z")).build(),
+                Sales.builder("may").setSoldAt(Instant.parse("2025-05-31T23:59:59.999999Z")).build(),
                 Sales.builder("june").setSoldAt(Instant.parse("2025-06-01T00:00:00Z")).build(),
                 Sales.builder("elsewhere").setUrl("https://other.bandcamp.com/album/x").build(),
                 Sales.builder("text").setArtist("comma, \"quote\"\nnewline \\N").setTitle("\"\"edges\"")
@@ -181,7 +182,8 @@ class SaleWriterTest {
                 }
             }
             assertThat(found).containsExactly("elsewhere|sale_2025_06|null|null", "july|sale_2025_07|rel1|art1",
-                    "june|sale_2025_06|rel1|art1", "may|sale_2025_05|rel1|art1", "text|sale_2025_06|rel1|art1");
+                    "june|sale_2025_06|rel1|art1", "june-end|sale_2025_06|rel1|art1", "may|sale_2025_05|rel1|art1",
+                    "text|sale_2025_06|rel1|art1");
         }
     }
 
@@ -312,12 +314,14 @@ class SaleWriterTest {
     }
 
     /**
-     * A span is remembered once its batch has committed, and then not written again while no earlier: the table is
-     * not asked. A span whose batch rolled back is not remembered, so the batch, tried again, writes it.
+     * A span is remembered once its batch has committed, with the earliest first sale seen, and then not written again
+     * while no earlier: the table is not asked. A span whose batch rolled back, or whose sale the table refused, is not
+     * remembered; nor is any span once the writer was told to forget them (after a failed batch).
      */
     @Test
     void remembersOnlyTheReleaseSpansOfCommittedBatches() throws SQLException {
-        String span = ReleaseUrls.release(Sales.sale("x").getUrl()).orElseThrow() + "|" + Sales.sale("x").getArtist();
+        String page = ReleaseUrls.release(Sales.sale("x").getUrl()).orElseThrow();
+        String span = page + "|" + Sales.sale("x").getArtist();
         Instant noon = Instant.parse("2025-06-15T12:00:00Z");
         try (var c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -325,14 +329,25 @@ class SaleWriterTest {
             c.rollback();
         }
         write(dataSource, List.of(Sales.builder("retried").setSoldAt(noon.plusSeconds(60)).build()));
-        assertThat(spans()).containsExactly(span + "|2025-06-15 12:01:00+00");
-
-        // Deleted behind the writer's back, to see what it writes from now on.
-        POSTGRES.execute(database, "DELETE FROM release_sale_span");
+        write(dataSource, List.of(Sales.builder("refused").setArtist("Another Name").setSoldAt(noon)
+                .setRawItemJson("{").build()));
+        write(dataSource, List.of(Sales.builder("another").setArtist("Another Name").setSoldAt(noon.plusSeconds(180))
+                .build()));
         write(dataSource, List.of(Sales.builder("later").setSoldAt(noon.plusSeconds(120)).build()));
-        assertThat(spans()).as("a later sale of a remembered span").isEmpty();
+        assertThat(spans()).containsExactly(page + "|Another Name|2025-06-15 12:03:00+00",
+                span + "|2025-06-15 12:01:00+00");
+
+        // Deleted behind the writer's back (nothing in the loader deletes them), to see what it writes from now on.
+        POSTGRES.execute(database, "DELETE FROM release_sale_span");
+        write(dataSource, List.of(Sales.builder("in-between").setSoldAt(noon.plusSeconds(90)).build()));
+        assertThat(spans()).as("a sale no earlier than the span remembered").isEmpty();
         write(dataSource, List.of(Sales.builder("earlier").setSoldAt(noon).build()));
         assertThat(spans()).containsExactly(span + "|2025-06-15 12:00:00+00");
+
+        POSTGRES.execute(database, "DELETE FROM release_sale_span");
+        writer.forgetCommittedSpans();
+        write(dataSource, List.of(Sales.builder("after-a-failure").setSoldAt(noon.plusSeconds(300)).build()));
+        assertThat(spans()).containsExactly(span + "|2025-06-15 12:05:00+00");
     }
 
     private List<String> spans() throws SQLException {
