@@ -85,11 +85,12 @@ public final class SaleWriter {
 
     /**
      * The release spans this process has seen committed: the table holds each pair with a first sale no later than
-     * this, as long as nothing deletes its rows (nothing in the loader does; a database restored to an earlier state
-     * fails the batch in flight, which {@link #forgetCommittedSpans} answers). A batch writes only the pairs it would
-     * lower, rather than have PostgreSQL look each one up (an eighth of its statement time in a load, BENCHMARKS.md).
-     * Filled by {@link #committed} after the caller's commit, never before: a batch rolled back writes its spans again
-     * when it is retried.
+     * this, since its rows are only ever lowered. A batch writes only the pairs it would lower, rather than have
+     * PostgreSQL look each one up (an eighth of its statement time in a load, BENCHMARKS.md). Filled by
+     * {@link #committed} after the caller's commit, never before: a batch rolled back writes its spans again when it
+     * is retried. A database taken back to an earlier state (a restore, a failover) loses rows this still holds: the
+     * listener makes the writer forget them when a batch fails and when partitions are assigned, and a restore wants
+     * the loader restarted anyway (its consumers are past the offsets the database went back to).
      */
     private final Map<ReleaseArtist, Instant> committedSpans = new ConcurrentHashMap<>();
 
@@ -137,8 +138,8 @@ public final class SaleWriter {
 
     /**
      * Forgets every span remembered, so that the next batches write theirs whatever the table holds: when a batch
-     * failed (the database may have gone back to an earlier state, a restore or a failover) or partitions were
-     * assigned (the consumer may read from an earlier offset).
+     * failed (the database may have gone back to an earlier state) or partitions were assigned (the consumer then
+     * seeks to the offsets the database holds, which a restore may have taken back, and writes those sales again).
      */
     public void forgetCommittedSpans() {
         committedSpans.clear();

@@ -84,7 +84,10 @@ public class SalesListener implements ConsumerSeekAware {
         this.retryDelay = retryDelay;
     }
 
-    /** Resumes each partition where the database says: the offset stored with the last rows it wrote. */
+    /**
+     * Resumes each partition where the database says: the offset stored with the last rows it wrote. The writer
+     * forgets the release spans it remembered, which a database taken back to those offsets may no longer hold.
+     */
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions, KafkaSeeker seeker) {
         writer.forgetCommittedSpans();
