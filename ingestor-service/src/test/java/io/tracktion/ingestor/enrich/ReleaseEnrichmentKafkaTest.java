@@ -116,9 +116,12 @@ class ReleaseEnrichmentKafkaTest {
             Set<String> again = new java.util.HashSet<>(rig.releaseUrlsSold());
             assertThat(rig.enricher().stats().refreshes()).isPositive();
             assertThat(before).anyMatch(url -> sim.pageHits().of(url.substring("https://".length())) >= 2);
-            // Every page fetch is a first fetch or a refresh: nothing else was fetched again.
-            assertThat(sim.pageHits().total())
-                    .isEqualTo(rig.enricher().stats().discovered() + rig.enricher().stats().refreshes());
+            // Every page fetch is a first fetch or a refresh, or a fetch tried again after an attempt failed: nothing
+            // else was fetched again. On a loaded machine a page can miss the client's 2 s timeout (once in CI): the
+            // simulator counted it if the request reached it, and the enricher asks again.
+            long firstAndRefreshes = rig.enricher().stats().discovered() + rig.enricher().stats().refreshes();
+            long failedAttempts = rig.enricher().stats().fetchesByOutcome().get("failed");
+            assertThat(sim.pageHits().total()).isBetween(firstAndRefreshes, firstAndRefreshes + failedAttempts);
             assertThat(again).containsAll(before);
             Map<String, Release> releases = EnrichmentRig.latestReleases(KAFKA);
             assertThat(before).allMatch(url -> releases.get(url).getStatus().equals(ReleaseStatus.KNOWN));
