@@ -128,7 +128,7 @@ public final class SaleWriter {
         written.releaseSpans().forEach((span, first) -> {
             Instant kept = committedSpans.get(span);
             if (kept == null || first.isBefore(kept)) { // most are remembered already: a read, not a locked write
-                committedSpans.merge(span, first, (stored, other) -> stored.isBefore(other) ? stored : other);
+                committedSpans.merge(span, first, SaleWriter::earlier);
             }
         });
         if (committedSpans.size() > REMEMBERED_SPANS) {
@@ -251,7 +251,7 @@ public final class SaleWriter {
         for (SaleInsert.Row row : rows) {
             if (row.releaseUrl() != null) {
                 first.merge(new ReleaseArtist(row.releaseUrl(), row.sale().getArtist()), row.sale().getSoldAt(),
-                        (a, b) -> a.isBefore(b) ? a : b);
+                        SaleWriter::earlier);
             }
         }
         List<Map.Entry<ReleaseArtist, Instant>> spans = first.entrySet().stream()
@@ -277,6 +277,10 @@ public final class SaleWriter {
 
     /** A release page and an artist name its sales carry: the key of a row of {@code release_sale_span}. */
     public record ReleaseArtist(String releaseUrl, String artist) {
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static Sale later(Sale kept, Sale other) {
